@@ -1,0 +1,346 @@
+"""Casualty, arrest and attacker figures, each tied to what it counts through the dependency parse.
+
+A number counts a kind only when the parse says so: its noun is the object or passive subject of
+"kill", the subject of "die", carries "dead", is itself "gunmen", or is what a death toll "rose to".
+Word distance alone would pair "12" in "12 soldiers attacked a village where 3 died" with the deaths.
+
+Bounds follow integer counts and the conflict-data convention (see patterns/counts.json):
+"at least 60" -> low 60; "more than 140" -> low 141; "up to 20" -> high 20; "fewer than 20" -> high 19;
+"nearly 50" -> high 49, approximate; "about 30" -> value 30, approximate; "dozens" -> low 12,
+approximate. Only a plain or approximate figure has a `value`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from crosswire.records import Count
+
+_SUBJECTS = {"nsubj", "nsubjpass"}
+_CLIMB = {"conj", "appos"}
+# Bound words the parser reads as prepositions: "over 300", "between 10 and 20", "under 20".
+_BOUND_PREPS = {"over", "between", "under", "around", "about", "to", "than", "upwards", "up"}
+
+
+@cache
+def _rules() -> dict[str, Any]:
+    return json.loads(files("crosswire.extract").joinpath("patterns/counts.json").read_text("utf-8"))
+
+
+def _table(name: str) -> dict[str, Any]:
+    return {k: v for k, v in _rules()[name].items() if k != "_doc"}
+
+
+def find_counts(doc: Doc, sentence_of: Callable[[int], int]) -> list[Count]:
+    """Every figure of killed, injured, missing, arrested, detained, hostages or attackers in `doc`.
+
+    One Count per (kind, value, low, high) per sentence; `speaker` is set only from an
+    "according to X" phrase governing the figure, else left for the caller to fill.
+    """
+    counts: list[Count] = []
+    seen: set[tuple[int, str, int | None, int | None, int | None]] = set()
+    for group in _number_groups(doc):
+        count = _count(doc, group, sentence_of)
+        if count is None:
+            continue
+        key = (count.sentence, count.kind, count.value, count.low, count.high)
+        if key not in seen:
+            seen.add(key)
+            counts.append(count)
+    return counts
+
+
+def dedupe_counts(counts: Iterable[Count]) -> list[Count]:
+    """Keep the first of counts with the same (kind, value, low, high) anywhere in a document."""
+    seen: set[tuple[str, int | None, int | None, int | None]] = set()
+    kept = []
+    for count in counts:
+        key = (count.kind, count.value, count.low, count.high)
+        if key not in seen:
+            seen.add(key)
+            kept.append(count)
+    return kept
+
+
+# --- finding numbers ------------------------------------------------------------------
+
+
+def _is_number_word(token: Token) -> bool:
+    words = _rules()["number_words"]
+    lower = token.lower_
+    return token.like_num or lower in words["units"] or lower in words["scales"] or lower in _table("vague")
+
+
+def _number_groups(doc: Doc) -> list[Span]:
+    """Spans holding one figure with its modifiers: CARDINAL entities, then stray number words."""
+    excluded = set(_rules()["excluded_entities"])
+    groups = [ent for ent in doc.ents if ent.label_ == "CARDINAL"]
+    taken = {t.i for ent in doc.ents for t in ent}
+    for token in doc:
+        if token.i in taken or token.ent_type_ in excluded or not _is_number_word(token):
+            continue
+        groups.append(doc[token.i : token.i + 1])
+    return sorted(groups, key=lambda span: span.start)
+
+
+def _split_modifier(doc: Doc, group: Span) -> tuple[str | None, int, Span]:
+    """Return (bound rule, start token of the figure's text, the number core)."""
+    modifiers = _table("modifiers")
+    start = group.start
+    # spaCy puts "at least" in the entity but "estimated" or "over" may fall just outside it.
+    for width in (3, 2, 1):
+        if start - width >= 0 and doc[start - width : start].text.lower() in modifiers:
+            return modifiers[doc[start - width : start].text.lower()], start - width, group
+    for width in (3, 2, 1):
+        head = doc[start : start + width]
+        if width < len(group) and head.text.lower() in modifiers:
+            return modifiers[head.text.lower()], start, doc[start + width : group.end]
+    return None, start, group
+
+
+def _parse_number(tokens: Iterable[Token]) -> int | None:
+    words = _rules()["number_words"]
+    total, current, seen = 0, 0, False
+    for token in tokens:
+        lower = token.lower_.replace(",", "")
+        if lower in words["fillers"]:
+            continue
+        if lower in words["units"]:
+            current += words["units"][lower]
+        elif lower in words["scales"]:
+            scale = words["scales"][lower]
+            if scale < 1000:  # "a dozen", "two hundred": multiplies what came before
+                current = (current or 1) * scale
+            else:
+                total, current = total + (current or 1) * scale, 0
+        else:
+            try:
+                current += float(lower)
+            except ValueError:
+                return None
+        seen = True
+    return int(total + current) if seen else None
+
+
+# --- bounds ---------------------------------------------------------------------------
+
+
+def _bounds(rule: str | None, core: Span) -> tuple[int | None, int | None, int | None, bool] | None:
+    """(value, low, high, approximate) of the core under its modifier rule."""
+    vague = _table("vague").get(core.text.lower())
+    if vague is not None:
+        return None, vague, None, True
+    if rule == "range" or any(t.lower_ in ("to", "–") or (t.text == "-" and _digits_around(t)) for t in core):
+        low_high = _range(core)
+        if low_high:
+            return None, *low_high, False
+    value = _parse_number(core)
+    if value is None:
+        return None
+    match rule:
+        case "min":
+            return None, value, None, False
+        case "above":
+            return None, value + 1, None, False
+        case "max":
+            return None, None, value, False
+        case "below":
+            return None, None, value - 1, False
+        case "near":
+            return None, None, value - 1, True
+        case "approx":
+            return value, None, None, True
+    return value, None, None, False
+
+
+def _digits_around(token: Token) -> bool:
+    doc = token.doc
+    return 0 < token.i < len(doc) - 1 and doc[token.i - 1].is_digit and doc[token.i + 1].is_digit
+
+
+def _range(core: Span) -> tuple[int, int] | None:
+    for token in core:
+        if token.lower_ in ("and", "to", "-", "–") and token.i > core.start:
+            low = _parse_number(core.doc[core.start : token.i])
+            high = _parse_number(core.doc[token.i + 1 : core.end])
+            if low is not None and high is not None and low < high:
+                return low, high
+    return None
+
+
+# --- what a number counts -------------------------------------------------------------
+
+
+def _count(doc: Doc, group: Span, sentence_of: Callable[[int], int]) -> Count | None:
+    rule, first, core = _split_modifier(doc, group)
+    anchor = core.root
+    if _excluded(anchor):
+        return None
+    kind = _kind(anchor, core)
+    if kind is None:
+        return None
+    bounds = _bounds(rule, core)
+    if bounds is None:
+        return None
+    value, low, high, approximate = bounds
+    start, end = doc[first].idx, core[-1].idx + len(core[-1])
+    return Count(
+        kind=kind,
+        value=value,
+        low=low,
+        high=high,
+        approximate=approximate,
+        start=start,
+        end=end,
+        text=doc.text[start:end],
+        sentence=sentence_of(start),
+        speaker=_according_to(anchor),
+    )
+
+
+def _excluded(anchor: Token) -> bool:
+    lemmas = set(_rules()["excluded_heads"]["lemmas"])
+    head = anchor.head if anchor.dep_ in ("nummod", "quantmod", "compound") else anchor
+    return head.lemma_.lower() in lemmas or anchor.head.lower_ in lemmas
+
+
+def _nominal(anchor: Token) -> Token:
+    """The noun a number counts: 'people' in '12 people'; the number itself in 'dozens injured'."""
+    if anchor.dep_ in ("nummod", "quantmod") and anchor.head.pos_ in ("NOUN", "PROPN"):
+        return anchor.head
+    return anchor
+
+
+def _kind(anchor: Token, core: Span) -> str | None:
+    nominal = _nominal(anchor)
+    predicates = _table("predicates")
+    for child in (*anchor.children, *nominal.children):
+        if child.dep_ == "amod" and child.lower_ in predicates and child.i > anchor.i:
+            return predicates[child.lower_]
+    partitive = _partitive_owner(nominal)
+    if partitive is None:
+        kind = _verb_kind(nominal) or _toll_kind(nominal)
+        if kind:
+            return kind
+    kind = _noun_kind(nominal)
+    if kind or partitive is not None:
+        return kind
+    # "left 12 dead and twenty-one wounded": the parser often hangs the second adjective elsewhere,
+    # but a kind word right after the figure still names it.
+    following = core.doc[core.end] if core.end < len(core.doc) else None
+    return predicates.get(following.lower_) if following is not None else None
+
+
+def _partitive_owner(nominal: Token) -> Token | None:
+    """'four' in 'three of the four attackers' belongs to 'three': it may name a noun, not a verb."""
+    prep = nominal.head
+    if nominal.dep_ == "pobj" and prep.lower_ in _rules()["partitive_preps"]:
+        owner = prep.head
+        if owner.like_num or owner.lower_ in _table("vague") or owner.pos_ == "NUM":
+            return owner
+    return None
+
+
+def _noun_kind(nominal: Token) -> str | None:
+    """'four gunmen', 'caused 12 deaths', 'dozens of suspects'."""
+    nouns = _table("nouns")
+    if nominal.lemma_.lower() in nouns:
+        return nouns[nominal.lemma_.lower()]
+    of = next((c for c in nominal.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return nouns.get(pobj.lemma_.lower()) if pobj is not None else None
+
+
+def _verb_kind(nominal: Token) -> str | None:
+    node, role, verb = _role(nominal)
+    transitive = _table("transitive_verbs")
+    # "among 7 people arrested": a past participle on the noun is a passive verb of its own.
+    for child in node.children:
+        if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in transitive:
+            return transitive[child.lemma_.lower()]
+    if verb is None:
+        return None
+    lemma = verb.lemma_.lower()
+    hostage = _rules()["hostage_verbs"]
+    if lemma in hostage["verbs"] and any(c.lemma_.lower() in hostage["marks"] for c in verb.children):
+        return "hostages"
+    passive = role == "nsubjpass" or (
+        role == "nsubj" and verb.tag_ == "VBN" and not any(c.lemma_ == "have" for c in verb.children)
+    )
+    if lemma in transitive and (role == "dobj" or passive):
+        return transitive[lemma]
+    predicates = _table("predicates")
+    if role in _SUBJECTS:
+        if lemma in _table("intransitive_verbs"):
+            return _table("intransitive_verbs")[lemma]
+        # "50 people are missing" (parsed as the verb "miss"), "30 remain unaccounted for".
+        if verb.lower_ in predicates and verb.tag_ != "VBD":
+            return predicates[verb.lower_]
+    complements = ("acomp", "oprd") if role in _SUBJECTS else ("oprd", "ccomp", "xcomp", "acomp")
+    for child in verb.children:
+        if child.dep_ in complements and child.lower_ in predicates:
+            return predicates[child.lower_]
+    return None
+
+
+def _role(nominal: Token) -> tuple[Token, str, Token | None]:
+    """(noun, its role, its verb): climbs coordination, compounds, 'including' and 'over 300' to the clause."""
+    node = nominal
+    while node.dep_ in (*_CLIMB, "compound") and node.head.i != node.i:
+        node = node.head
+    prep = node.head
+    if node.dep_ == "pobj" and prep.lower_ in ("including", "among") and prep.head.pos_ in ("NOUN", "NUM"):
+        node = prep.head
+    elif node.dep_ == "pobj" and prep.lower_ in _BOUND_PREPS and prep.head.pos_ in ("VERB", "AUX"):
+        # "Over 300 were detained": the parser hangs the figure under the bound word.
+        verb = prep.head
+        if prep.i > verb.i:
+            return node, "dobj", verb
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        return node, "nsubjpass" if passive else "nsubj", verb
+    if node.dep_ not in (*_SUBJECTS, "dobj") or node.head.i == node.i:
+        return node, node.dep_, None
+    verb = node.head
+    # "some 1,300 are missing" may come out with the subject on the auxiliary.
+    return node, node.dep_, verb.head if verb.dep_ in ("aux", "auxpass") else verb
+
+
+def _toll_kind(nominal: Token) -> str | None:
+    """'The death toll rose to 143', 'reached 143', 'stands at 143', 'a death toll of 143'."""
+    node, toll = nominal, None
+    if node.dep_ == "pobj" and node.head.dep_ == "prep":
+        holder = node.head.head
+        toll = holder if holder.pos_ == "NOUN" else _subject(holder)
+    elif node.dep_ in ("dobj", "attr"):
+        toll = _subject(node.head)
+    rules = _rules()["toll"]
+    if toll is None or toll.lemma_.lower() not in rules["nouns"]:
+        return None
+    for child in toll.children:
+        if child.dep_ in ("compound", "amod") and child.lemma_.lower() in rules["compounds"]:
+            return rules["compounds"][child.lemma_.lower()]
+    return rules["default"]
+
+
+def _subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+
+
+def _according_to(anchor: Token) -> str | None:
+    """The X of an "according to X" phrase on a verb that governs the figure, in its clause."""
+    for node in anchor.ancestors:
+        for child in node.children:
+            if child.lower_ == "according":
+                to = next((c for c in child.children if c.lower_ == "to"), None)
+                pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+                if pobj is not None:
+                    return pobj.doc[pobj.left_edge.i : pobj.right_edge.i + 1].text
+        if node.dep_ in ("ccomp", "relcl", "advcl", "ROOT"):
+            return None
+    return None

@@ -1,0 +1,256 @@
+"""Event mentions: PLOVER-typed triggers with their date, place, participants, counts, attribution, modality.
+
+Rule-based: triggers come from `patterns/events.json` (spaCy Matcher patterns); the date, place and
+participants of a trigger are read off the dependency parse, not off word order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from importlib import resources
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from crosswire.extract.attribution import attribute
+from crosswire.extract.modality import modality as modality_of
+from crosswire.extract.names import alias_key, clean_name
+from crosswire.records import Count, EntityMention, EventMention, Participant, TimeValue
+
+PLACE_LABELS = ("FAC", "GPE", "LOC")
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "on", "into"})
+# Which reported figures belong to which kind of event.
+COUNT_KINDS_BY_TYPE = {
+    "ASSAULT": frozenset({"killed", "injured", "missing", "hostages", "attackers"}),
+    "FIGHT": frozenset({"killed", "injured", "missing"}),
+    "COERCE": frozenset({"arrested", "detained"}),
+    "COURT": frozenset({"arrested", "detained"}),
+}
+
+
+@lru_cache(maxsize=4)
+def _trigger_patterns() -> tuple[dict, ...]:
+    path = resources.files("crosswire.extract") / "patterns" / "events.json"
+    return tuple(json.loads(path.read_text(encoding="utf-8"))["patterns"])
+
+
+def _matcher(nlp_vocab) -> Matcher:
+    matcher = Matcher(nlp_vocab)
+    for i, row in enumerate(_trigger_patterns()):
+        matcher.add(str(i), [row["pattern"]])
+    return matcher
+
+
+_MATCHERS: dict[int, Matcher] = {}
+
+
+def find_triggers(doc: Doc) -> list[tuple[Span, str, str | None]]:
+    """Trigger spans with (type, mode); the longest of overlapping matches wins."""
+    matcher = _MATCHERS.get(id(doc.vocab))
+    if matcher is None:
+        matcher = _MATCHERS[id(doc.vocab)] = _matcher(doc.vocab)
+    patterns = _trigger_patterns()
+    spans = [Span(doc, start, end, label=key) for key, start, end in matcher(doc)]
+    result = []
+    for span in filter_spans(spans):
+        row = patterns[int(doc.vocab.strings[span.label])]
+        result.append((span, row["type"], row["mode"]))
+    return result
+
+
+def find_events(
+    doc: Doc,
+    *,
+    document_id: str,
+    source: str | None,
+    sentence_of: Callable[[int], int],
+    entities: Sequence[EntityMention],
+    times: Sequence[TimeValue],
+    counts: Sequence[Count],
+) -> list[EventMention]:
+    """One EventMention per trigger, with what its sentence says about it."""
+    triggers = find_triggers(doc)
+    mentions = []
+    for span, event_type, mode in triggers:
+        root = span.root
+        sent = root.sent
+        attribution = attribute(sent, root, source)
+        same_sentence = [t for t in triggers if t[0].sent.start == sent.start]
+        location = _location(root, sent, entities)
+        mentions.append(
+            EventMention(
+                id=_mention_id(document_id, span.start_char),
+                document=document_id,
+                sentence=sentence_of(span.start_char),
+                start=span.start_char,
+                end=span.end_char,
+                trigger=span.text,
+                text=sent.text.strip(),
+                type=event_type,
+                mode=mode,
+                modality=modality_of(sent, root, attribution),
+                attribution=attribution,
+                date=_date(root, sent, times, alone=len(same_sentence) == 1),
+                location=clean_name(location.text) if location else None,
+                location_key=location.key if location else None,
+                participants=tuple(_participants(root, entities)),
+                counts=tuple(_counts(span, event_type, sent, counts, same_sentence, attribution)),
+            )
+        )
+    return mentions
+
+
+def _mention_id(document_id: str, start: int) -> str:
+    return hashlib.sha1(f"{document_id}:{start}".encode()).hexdigest()[:16]
+
+
+def _governor(root: Token) -> Token:
+    """The clause a nominal trigger sits in ('staged a shooting' -> 'staged')."""
+    token = root
+    while token.dep_ in {"dobj", "pobj", "prep", "compound", "amod", "nsubjpass", "attr", "conj", "appos"} and token.head.i != token.i:
+        token = token.head
+        if token.pos_ in {"VERB", "AUX"}:
+            break
+    return token
+
+
+def _within(token_start: int, token_end: int, subtree: Span | Sequence[Token]) -> bool:
+    indices = {t.i for t in subtree}
+    return any(i in indices for i in range(token_start, token_end))
+
+
+def _date(root: Token, sent: Span, times: Sequence[TimeValue], *, alone: bool) -> TimeValue | None:
+    """The date expression that modifies the trigger or its clause; a lone trigger takes its sentence's."""
+    doc = root.doc
+    candidates = [t for t in times if sent.start_char <= t.start < sent.end_char and t.type in {"DATE", "TIME"}]
+    scored = []
+    for time in candidates:
+        span = doc.char_span(time.start, time.end, alignment_mode="expand")
+        if span is None or _is_reference_point(span):
+            continue
+        if _within(span.start, span.end, list(root.subtree)):
+            rank = 0
+        elif _within(span.start, span.end, list(_governor(root).subtree)) and not _belongs_to_other_clause(span, root):
+            rank = 1
+        elif alone:
+            rank = 2
+        else:
+            continue
+        scored.append((rank, abs(span.start - root.i), time))
+    return min(scored, key=lambda s: (s[0], s[1]))[2] if scored else None
+
+
+def _is_reference_point(span: Span) -> bool:
+    # "the deadliest since the 1979 revolution": a yardstick, not the event's date.
+    token = span.root
+    for _ in range(3):
+        if token.dep_ == "prep" or token.head.i == token.i:
+            break
+        token = token.head
+    return token.dep_ == "prep" and token.lower_ in {"since", "until", "till"}
+
+
+def _belongs_to_other_clause(span: Span, root: Token) -> bool:
+    # "In January, the ministry said it had arrested ..." : the date of "said" is not the arrest's.
+    head = span.root.head
+    while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
+        head = head.head
+    return head.i != _governor(root).i and head.i != root.i and root.i not in {t.i for t in head.subtree}
+
+
+def _entity_at(token: Token, entities: Sequence[EntityMention]) -> EntityMention | None:
+    for ent in entities:
+        if ent.start <= token.idx < ent.end:
+            return ent
+    return None
+
+
+def _location(root: Token, sent: Span, entities: Sequence[EntityMention]) -> EntityMention | None:
+    """The most specific place attached to the trigger by a place preposition ('in Krasnogorsk', 'at the hall')."""
+    found: list[tuple[int, int, EntityMention]] = []
+    for scope_rank, scope in enumerate((root, _governor(root))):
+        for token in scope.subtree:
+            if token.dep_ != "pobj" or token.head.lower_ not in PLACE_PREPOSITIONS:
+                continue
+            for candidate in token.subtree:
+                ent = _entity_at(candidate, entities)
+                if ent is not None and ent.label in PLACE_LABELS:
+                    found.append((scope_rank, PLACE_LABELS.index(ent.label), ent))
+                    break
+    if not found:
+        # "the Kerman bombing", "the Moscow attack": a place named inside the trigger's own phrase.
+        for token in root.subtree:
+            ent = _entity_at(token, entities)
+            if ent is not None and ent.label in PLACE_LABELS and token.i < root.i:
+                found.append((2, PLACE_LABELS.index(ent.label), ent))
+    return min(found, key=lambda f: (f[0], f[1]))[2] if found else None
+
+
+def _participants(root: Token, entities: Sequence[EntityMention]) -> list[Participant]:
+    roles: list[tuple[str, Token]] = []
+    verb = root if root.pos_ in {"VERB", "AUX"} else None
+    if verb is not None:
+        for child in verb.children:
+            if child.dep_ == "nsubj":
+                roles.append(("actor", child))
+            elif child.dep_ in {"dobj", "nsubjpass"}:
+                roles.append(("target", child))
+            elif child.dep_ == "agent":
+                roles.extend(("actor", g) for g in child.children if g.dep_ == "pobj")
+    else:
+        for child in root.children:
+            if child.dep_ == "poss":
+                roles.append(("actor", child))
+            elif child.dep_ == "prep" and child.lower_ in {"by", "of"}:
+                roles.extend(("actor" if child.lower_ == "by" else "target", g) for g in child.children if g.dep_ == "pobj")
+            elif child.dep_ == "prep" and child.lower_ in {"on", "against"}:
+                roles.extend(("target", g) for g in child.children if g.dep_ == "pobj")
+        governor = _governor(root)
+        if governor.i != root.i and governor.pos_ in {"VERB", "AUX"} and root.dep_ in {"dobj", "attr"}:
+            roles.extend(("actor", c) for c in governor.children if c.dep_ == "nsubj")
+    participants = []
+    seen = set()
+    for role, token in roles:
+        ent = next((e for t in token.subtree if (e := _entity_at(t, entities)) and e.label in ACTOR_LABELS), None)
+        if ent is not None:
+            name, key, start, end = clean_name(ent.text), ent.key, ent.start, ent.end
+        elif token.pos_ in {"NOUN", "PROPN"}:
+            phrase = token.doc[token.left_edge.i : token.i + 1]
+            name, start, end = clean_name(phrase.text), phrase.start_char, phrase.end_char
+            key = alias_key(name, "OTHER")
+        else:
+            continue
+        if name and (role, key) not in seen:
+            seen.add((role, key))
+            participants.append(Participant(name=name, role=role, key=key, start=start, end=end))
+    return participants
+
+
+def _counts(
+    span: Span,
+    event_type: str,
+    sent: Span,
+    counts: Sequence[Count],
+    same_sentence: list[tuple[Span, str, str | None]],
+    attribution,
+) -> list[Count]:
+    """Figures in the trigger's sentence of a kind its type carries, each given to the nearest such trigger."""
+    kinds = COUNT_KINDS_BY_TYPE.get(event_type)
+    if not kinds:
+        return []
+    rivals = [t[0] for t in same_sentence if COUNT_KINDS_BY_TYPE.get(t[1], frozenset()) & kinds]
+    speaker = attribution.speaker or attribution.via
+    mine = []
+    for count in counts:
+        if count.kind not in kinds or not (sent.start_char <= count.start < sent.end_char):
+            continue
+        nearest = min(rivals, key=lambda r: abs(r.start_char - count.start))
+        if nearest.start_char == span.start_char:
+            mine.append(count if count.speaker else count.model_copy(update={"speaker": speaker}))
+    return mine

@@ -1,0 +1,508 @@
+"""Find temporal expressions in a parsed article and normalize them TIMEX3-style, with an interval.
+
+Every date becomes a TIMEX3 `value` at the precision the text gives (2024-01-19, 2024-01,
+2024-W13, 2024) plus the interval `earliest..latest` of days it allows, so link can compare
+dates of different precision. dateparser does the parsing; this module decides precision,
+year inference, the interval, and what an expression is anchored to.
+
+Event-anchored expressions ("a few days before the attack", "two weeks later") keep the
+anchor phrase in `anchor` ("previous" when the text only says "later"/"earlier") and the
+offset in `anchor_offset`, a signed ISO 8601 duration: "-P3D", "+P2W", "-PT5H". The offset
+is the nominal one; when `approximate` is true it stands for a band, fixed per unit:
+
+    days, hours, minutes   n units stands for n-1 .. 2n units   ("a few days" = -P3D = 2..6 days)
+    weeks                  n weeks +- 3 days                    ("two weeks" = -P2W = 11..17 days)
+    months                 n months +- 15 days
+    years, decades         n years +- 182 days
+
+Exact offsets ("three days before") have no band. Vague counts are written as numbers:
+"a few"/"several"/a bare plural = 3, "a couple of" = 2, always approximate. Counts of weeks
+or more are approximate too: reporters round them. `resolve_anchored` turns the offset and
+the anchor's interval into `earliest..latest`; "N days ago" is resolved at once against the
+publication date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Literal, NamedTuple
+
+from dateparser.date import DateDataParser
+from dateutil.relativedelta import relativedelta
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+from spacy.vocab import Vocab
+
+from crosswire.records import Precision, TimeValue
+
+__all__ = ["TimeFields", "find_times", "normalize", "resolve_anchored"]
+
+Tense = Literal["past", "future"] | None
+
+
+class TimeFields(NamedTuple):
+    """What `normalize` reads from an expression: a TimeValue without its place in the document."""
+
+    type: Literal["DATE", "TIME", "DURATION", "SET"]
+    value: str
+    earliest: str | None = None
+    latest: str | None = None
+    precision: Precision = "day"
+    approximate: bool = False
+    anchor: str = "document"
+    anchor_offset: str | None = None
+
+
+# --- vocabulary ---------------------------------------------------------------------------
+
+_NUMBERS = {
+    "a": 1, "an": 1, "the": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "a dozen": 12, "a hundred": 100,
+}  # fmt: skip
+_VAGUE = {"a few": 3, "few": 3, "several": 3, "a couple of": 2, "a couple": 2, "couple of": 2}
+_UNSPECIFIED = ("many", "some", "dozens of", "hundreds of", "tens of")
+# TIMEX3 unit codes; the bool says the code goes after "T".
+_UNITS = {
+    "minute": ("M", True), "hour": ("H", True), "day": ("D", False), "night": ("D", False),
+    "week": ("W", False), "month": ("M", False), "year": ("Y", False), "decade": ("DE", False),
+}  # fmt: skip
+_HEDGES = r"about|around|some|roughly|nearly|almost|just|only|at\s+least|more\s+than|less\s+than|over|approximately|barely"
+_QUANT = "|".join(
+    re.escape(w).replace(r"\ ", r"\s+")
+    for w in sorted([*_NUMBERS, *_VAGUE, *_UNSPECIFIED], key=len, reverse=True)
+)
+_QUANT_RE = rf"(?P<q>\d+|{_QUANT})"
+_UNIT_RE = rf"(?P<u>{'|'.join(_UNITS)})(?P<plural>s)?"
+_BEFORE = {"before", "prior to", "ahead of", "earlier than", "earlier", "beforehand", "previously", "ago"}
+_AFTER = {"after", "later than", "later", "afterwards", "afterward"}
+_RELATION_RE = "|".join(sorted((w.replace(" ", r"\s+") for w in _BEFORE | _AFTER), key=len, reverse=True))
+
+_ANCHORED = re.compile(
+    rf"^(?P<hedge>(?:(?:{_HEDGES})\s+)*)(?:{_QUANT_RE}[\s-]+)?{_UNIT_RE}\s+(?P<rel>{_RELATION_RE})"
+    rf"(?:\s+(?P<anchor>.+))?$"
+)
+_NEIGHBOUR = re.compile(rf"^the\s+(?P<rel>next|following|previous|preceding)\s+{_UNIT_RE}$")
+_DURATION = re.compile(
+    rf"^(?P<hedge>(?:(?:for|during|within|in|the\s+past|the\s+last|the\s+next|the\s+first|{_HEDGES})\s+)*)"
+    rf"(?:{_QUANT_RE}[\s-]+)?{_UNIT_RE}(?:\s+long)?$"
+)
+_SET = re.compile(rf"^(?:every|each)\s+(?:{_QUANT_RE}\s+)?{_UNIT_RE}$")
+_SET_ADVERBS = {"hourly": "PT1H", "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y"}
+_PRESENT = {"now", "currently", "at present", "nowadays", "at the moment", "right now", "presently"}
+_AGE = re.compile(r"\byears?[\s-]+old\b|\baged?\b|\bage\s+of\b")
+_DECADE = re.compile(r"^(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<decade>\d{3})0'?s$")
+_MODIFIER = re.compile(r"^(?P<mod>early|mid|late|earlier|later)(?:\s+in)?[\s-]+(?P<rest>.+)$")
+_CLOCK = re.compile(
+    r"(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?(?:\s+(?P<tz>[A-Z]{2,5}|local\s+time|GMT[+-]\d{1,2}))?",
+)
+_LEADING = re.compile(r"^(?:on|in|at|since|by|until|till|from|during|of|the)\s+", re.I)
+
+_SENTINELS = (dt.date(2001, 6, 15), dt.date(2011, 9, 20))  # no shared month or day
+
+
+# --- the normalizer -----------------------------------------------------------------------
+
+
+def normalize(text: str, anchor: dt.date | None, tense: str | None = None) -> TimeFields | None:
+    """Normalize one expression; None when it is not a time (an age, a bare number).
+
+    Args:
+        anchor: the publication date; relative expressions ("last week") count from it.
+        tense: "past" puts a yearless date on or before the anchor, "future" on or after it;
+            None takes the occurrence closest to the anchor.
+    """
+    clean = re.sub(r"\s+", " ", text.strip().rstrip(".,;:'’").removesuffix("'s").removesuffix("’s"))
+    low = clean.lower()
+    if not low or _AGE.search(low):
+        return None
+    if low in _PRESENT:
+        return TimeFields("DATE", "PRESENT_REF", anchor and anchor.isoformat(), anchor and anchor.isoformat())
+    for parse in (_parse_set, _parse_anchored, _parse_duration, _parse_decade):
+        fields = parse(clean, anchor)
+        if fields is not None:
+            return fields
+    if _is_clock(clean):
+        return _parse_time(clean, anchor, tense)
+    return _parse_date(low, anchor, tense)
+
+
+def resolve_anchored(time: TimeValue, anchor_start: dt.date, anchor_end: dt.date) -> TimeValue:
+    """Fill value and earliest..latest of an event-anchored expression from its anchor event's interval."""
+    if time.anchor_offset is None:
+        return time
+    value, precision, earliest, latest = _resolve(time.anchor_offset, time.approximate, anchor_start, anchor_end)
+    return time.model_copy(update={"value": value, "precision": precision, "earliest": earliest, "latest": latest})
+
+
+def _parse_set(text: str, anchor: dt.date | None) -> TimeFields | None:
+    low = text.lower()
+    if low in _SET_ADVERBS:
+        return TimeFields("SET", _SET_ADVERBS[low], precision="unknown")
+    m = _SET.match(low)
+    if m is None:
+        return None
+    n = _count(m["q"]) or (None, False)
+    return TimeFields("SET", _duration(n[0] or 1, m["u"]), precision="unknown")
+
+
+def _parse_anchored(text: str, anchor: dt.date | None) -> TimeFields | None:
+    low = text.lower()
+    m = _NEIGHBOUR.match(low)
+    if m is not None:
+        sign = "-" if m["rel"] in ("previous", "preceding") else "+"
+        return _anchored(sign + _duration(1, m["u"]), m["u"], False, "previous", anchor=None)
+    m = _ANCHORED.match(low)
+    if m is None:
+        return None
+    n, vague = _count(m["q"]) or (3, True) if m["q"] or m["plural"] else (1, False)
+    if n is None:  # "many days before": no number to count from
+        n, vague = 3, True
+    rel = re.sub(r"\s+", " ", m["rel"])
+    offset = ("-" if rel in _BEFORE else "+") + _duration(n, m["u"])
+    approximate = vague or bool(m["hedge"]) or _UNITS[m["u"]][0] in ("W", "Y", "DE") or m["u"] == "month"
+    if rel == "ago":
+        return _anchored(offset, m["u"], approximate, "document", anchor)
+    # Lowercasing keeps offsets, so the anchor phrase keeps its case: "the Crocus City Hall attack".
+    phrase = text[m.start("anchor") :] if m["anchor"] and rel not in ("earlier", "later", "beforehand", "previously") else None
+    return _anchored(offset, m["u"], approximate, phrase or "previous", anchor=None)
+
+
+def _anchored(offset: str, unit: str, approximate: bool, to: str, anchor: dt.date | None) -> TimeFields:
+    precision = _UNIT_PRECISION.get(unit, "day")
+    if anchor is None:
+        return TimeFields("DATE", _unknown(precision), None, None, precision, approximate, to, offset)
+    value, precision, earliest, latest = _resolve(offset, approximate, anchor, anchor)
+    return TimeFields("DATE", value, earliest, latest, precision, approximate, to, offset)
+
+
+def _parse_duration(text: str, anchor: dt.date | None) -> TimeFields | None:
+    low = re.sub(r"^an?\s+(?=\w+-)", "", text.lower())  # "a two-week (truce)"
+    m = _DURATION.match(low)
+    if m is None or not (m["q"] or m["plural"]):
+        return None  # "week" alone is no duration; "last week" is a date
+    counted = _count(m["q"]) if m["q"] else (None, True)
+    n, vague = counted
+    value = _duration(None if vague else n, m["u"])
+    hedged = re.search(rf"\b(?:{_HEDGES})\b", m["hedge"]) is not None
+    return TimeFields("DURATION", value, precision="unknown", approximate=vague or hedged)
+
+
+def _parse_decade(text: str, anchor: dt.date | None) -> TimeFields | None:
+    low = text.lower()
+    m = _DECADE.match(low)
+    if m is None:
+        return None
+    first = int(m["decade"]) * 10
+    start, end = _narrow(dt.date(first, 1, 1), dt.date(first + 9, 12, 31), m["mod"], anchor)
+    return TimeFields("DATE", m["decade"], start.isoformat(), end.isoformat(), "decade")
+
+
+def _parse_time(text: str, anchor: dt.date | None, tense: str | None) -> TimeFields | None:
+    clock = _CLOCK.search(text)
+    spoken = re.sub(r"([ap])\.m\.?", r"\1m", clock[0], flags=re.I)
+    parsed = _parser(_SENTINELS[0], "current_period").get_date_data(spoken).date_obj
+    if parsed is None:
+        return None
+    rest = (text[: clock.start()] + " " + text[clock.end() :]).strip(" ,")
+    rest = re.sub(r"^(?:on|at|of)\s+|\s+(?:on|at|of)$", "", rest, flags=re.I).strip()
+    day = _parse_date(rest.lower(), anchor, tense) if rest else None
+    if day is not None and day.precision == "day" and day.value[0].isdigit():
+        date = dt.date.fromisoformat(day.value)
+    else:
+        date = anchor
+    minute = clock["m"] is not None
+    approximate = re.search(rf"\b(?:{_HEDGES})\b", text, re.I) is not None  # "around 8 p.m."
+    stamp = f"T{parsed:%H}" + (f":{parsed:%M}" if minute else "")
+    offset = parsed.utcoffset()
+    if offset is not None:
+        stamp += _utc_offset(offset)
+    if date is None:
+        return TimeFields("TIME", "XXXX-XX-XX" + stamp, precision="minute" if minute else "hour", approximate=approximate)
+    iso = date.isoformat()
+    return TimeFields("TIME", iso + stamp, iso, iso, "minute" if minute else "hour", approximate)
+
+
+def _parse_date(low: str, anchor: dt.date | None, tense: str | None) -> TimeFields | None:
+    m = _MODIFIER.match(low)
+    mod, low = (m["mod"], m["rest"]) if m else (None, low)
+    low = _LEADING.sub("", low)
+    if not re.search(r"[a-z]{3}|\d{4}", low):  # "3", "'90": dateparser would guess
+        return None
+    prefer = {"past": "past", "future": "future"}.get(tense or "", "current_period")
+    data = _parser(anchor or _SENTINELS[0], prefer).get_date_data(low)
+    period = "day" if data.period == "part_of_day" else data.period  # "Friday evening"
+    if data.date_obj is None or period not in _PERIOD_PRECISION:
+        return None
+    day = data.date_obj.date()
+    parts = data.parts or ()
+    if anchor is not None and tense != "future" and low.strip() in _WEEKDAYS and _WEEKDAYS.index(low.strip()) == anchor.weekday():
+        day = anchor  # news convention: "on Monday" in Monday's report is that very day
+    if anchor is not None and tense not in ("past", "future") and "month" in parts and "year" not in parts:
+        day = _closest_year(day, period, anchor)
+    if anchor is None:
+        other = _parser(_SENTINELS[1], prefer).get_date_data(low).date_obj
+        if other is None or other.date() != day:
+            yearless = other is not None and (other.month, other.day) == (day.month, day.day)
+            value = _value(day, period)
+            value = "XXXX" + value[4:] if yearless else _unknown(_PERIOD_PRECISION[period])
+            return TimeFields("DATE", value, precision=_PERIOD_PRECISION[period])
+    start, end = _interval(day, period)
+    start, end = _narrow(start, end, mod, anchor)
+    return TimeFields("DATE", _value(day, period), start.isoformat(), end.isoformat(), _PERIOD_PRECISION[period])
+
+
+# --- dates, intervals, offsets ------------------------------------------------------------
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_PERIOD_PRECISION: dict[str, Precision] = {"day": "day", "week": "week", "month": "month", "year": "year"}
+_UNIT_PRECISION: dict[str, Precision] = {"month": "month", "year": "year", "decade": "year"}
+
+
+@lru_cache(maxsize=64)
+def _parser(base: dt.date, prefer: str) -> DateDataParser:
+    settings = {
+        "RELATIVE_BASE": dt.datetime.combine(base, dt.time()),
+        "PREFER_DATES_FROM": prefer,
+        "RETURN_TIME_AS_PERIOD": True,
+        "PREFER_DAY_OF_MONTH": "first",
+    }
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+def _is_clock(text: str) -> bool:
+    return bool(re.search(r"\d{1,2}:\d{2}|\d\s*[ap]\.?m\b|\d\s*[ap]\.m\.", text, re.I))
+
+
+def _utc_offset(offset: dt.timedelta) -> str:
+    minutes = int(offset.total_seconds() // 60)
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def _value(day: dt.date, period: str) -> str:
+    if period == "week":
+        year, week, _ = day.isocalendar()
+        return f"{year}-W{week:02d}"
+    return {"day": day.isoformat(), "month": f"{day:%Y-%m}", "year": f"{day:%Y}"}[period]
+
+
+def _unknown(precision: str) -> str:
+    return {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX"}.get(precision, "XXXX")
+
+
+def _interval(day: dt.date, period: str) -> tuple[dt.date, dt.date]:
+    if period == "week":
+        monday = day - dt.timedelta(days=day.weekday())
+        return monday, monday + dt.timedelta(days=6)
+    if period == "month":
+        return day.replace(day=1), day.replace(day=calendar.monthrange(day.year, day.month)[1])
+    if period == "year":
+        return dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
+    return day, day
+
+
+def _narrow(start: dt.date, end: dt.date, mod: str | None, anchor: dt.date | None) -> tuple[dt.date, dt.date]:
+    """Cut the interval for "early/mid/late" (thirds) and "earlier/later" (this side of the anchor)."""
+    third = (end - start) // 3
+    if mod == "early":
+        return start, start + third
+    if mod == "mid":
+        return start + third, end - third
+    if mod == "late":
+        return end - third, end
+    if mod == "earlier" and anchor is not None:
+        return start, max(start, min(end, anchor))
+    if mod == "later" and anchor is not None:
+        return min(end, max(start, anchor)), end
+    return start, end
+
+
+def _closest_year(day: dt.date, period: str, anchor: dt.date) -> dt.date:
+    """Move a yearless date to the year whose occurrence lies closest to the anchor."""
+
+    def distance(candidate: dt.date) -> int:
+        start, end = _interval(candidate, period)
+        return 0 if start <= anchor <= end else min(abs((start - anchor).days), abs((end - anchor).days))
+
+    candidates = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            candidates.append(day.replace(year=year))
+        except ValueError:  # 29 February
+            continue
+    return min(candidates, key=distance)
+
+
+def _count(quantity: str | None) -> tuple[int | None, bool] | None:
+    """(n, vague) for a quantity phrase; n is None for "many"/"some"."""
+    if quantity is None:
+        return None
+    q = re.sub(r"\s+", " ", quantity)
+    if q.isdigit():
+        return int(q), False
+    if q in _VAGUE:
+        return _VAGUE[q], True
+    if q in _NUMBERS:
+        return _NUMBERS[q], False
+    return None, True
+
+
+def _duration(n: int | None, unit: str) -> str:
+    code, timed = _UNITS[unit]
+    return ("PT" if timed else "P") + ("X" if n is None else str(n)) + code
+
+
+_OFFSET = re.compile(r"^(?P<sign>[+-])P(?P<t>T?)(?P<n>\d+)(?P<code>DE|[HMDWY])$")
+
+
+def _resolve(offset: str, approximate: bool, start: dt.date, end: dt.date) -> tuple[str, Precision, str, str]:
+    """Value, precision, earliest, latest of `offset` from an anchor interval (see the module docstring)."""
+    m = _OFFSET.match(offset)
+    n, code, timed = int(m["n"]), m["code"], bool(m["t"])
+    if timed:
+        unit = {"H": "hours", "M": "minutes"}[code]
+    else:
+        unit = {"D": "days", "W": "weeks", "M": "months", "Y": "years", "DE": "years"}[code]
+    n = n * 10 if code == "DE" else n
+    short = timed or code == "D"
+    pad = dt.timedelta(days={"W": 3, "M": 15, "Y": 182, "DE": 182}.get(code, 0) if approximate and not short else 0)
+    near, far = (max(n - 1, 0), 2 * n) if approximate and short else (n, n)
+    first = dt.datetime.combine(start, dt.time.min)
+    last = dt.datetime.combine(end, dt.time.max)
+    if m["sign"] == "-":
+        earliest = (first - relativedelta(**{unit: far}) - pad).date()
+        latest = (last - relativedelta(**{unit: near}) + pad).date()
+        nominal = (first - relativedelta(**{unit: n})).date()
+    else:
+        earliest = (first + relativedelta(**{unit: near}) - pad).date()
+        latest = (last + relativedelta(**{unit: far}) + pad).date()
+        nominal = (last + relativedelta(**{unit: n})).date()
+    if code in ("Y", "DE") and not timed:
+        return f"{nominal:%Y}", "year", earliest.isoformat(), latest.isoformat()
+    if code == "M" and not timed:
+        return f"{nominal:%Y-%m}", "month", earliest.isoformat(), latest.isoformat()
+    if start == end:
+        return nominal.isoformat(), "day", earliest.isoformat(), latest.isoformat()
+    # The anchor is known only to the month or year: never claim a day it does not give.
+    for precision, fmt in (("month", "%Y-%m"), ("year", "%Y")):
+        if f"{earliest:{fmt}}" == f"{latest:{fmt}}":
+            return f"{earliest:{fmt}}", precision, earliest.isoformat(), latest.isoformat()
+    return "XXXX", "unknown", earliest.isoformat(), latest.isoformat()
+
+
+# --- spaCy: finding the expressions -------------------------------------------------------
+
+_UNIT_WORDS = [u + s for u in _UNITS for s in ("", "s")]
+_MONTHS = [m.lower() for m in (*calendar.month_name[1:], *calendar.month_abbr[1:])]
+_PATTERNS = {
+    "ANCHORED": [
+        [
+            {"LOWER": {"IN": ["a", "an", "the", "few", "several", "couple", "of", "many", "some", "dozen", *_HEDGES.replace(r"\s+", "|").split("|")]}, "OP": "*"},
+            {"LIKE_NUM": True, "OP": "?"},
+            {"LOWER": {"IN": _UNIT_WORDS}},
+            {"LOWER": {"IN": ["before", "after", "earlier", "later", "ago", "afterwards", "afterward", "beforehand", "prior", "ahead"]}},
+            {"LOWER": {"IN": ["to", "of", "than"]}, "OP": "?"},
+        ],
+        [{"LOWER": "the"}, {"LOWER": {"IN": ["next", "following", "previous", "preceding"]}}, {"LOWER": {"IN": _UNIT_WORDS}}],
+    ],
+    "DATE": [
+        [{"LOWER": {"IN": _MONTHS + [m + "." for m in _MONTHS]}}, {"IS_DIGIT": True}],
+        [{"LOWER": {"IN": ["earlier", "later", "early", "late"]}, "OP": "?"}, {"LOWER": {"IN": ["this", "last", "next"]}}, {"LOWER": {"IN": ["week", "month", "year"]}}],
+        [{"LOWER": {"IN": ["yesterday", "today", "tomorrow", "now", "currently", "nowadays"]}}],
+        [{"LOWER": {"IN": ["every", "each"]}}, {"LIKE_NUM": True, "OP": "?"}, {"LOWER": {"IN": _UNIT_WORDS}}],
+    ],
+}  # fmt: skip
+_PREPOSITIONS = {"before", "after", "to", "of", "than"}
+
+
+def find_times(doc: Doc, anchor: dt.date | None, sentence_of: Callable[[int], int]) -> list[TimeValue]:
+    """Every temporal expression in `doc`, from its DATE/TIME entities and patterns the model misses.
+
+    A TIME without a date of its own ("at 21:48") takes the day of a day-precise date right next to
+    it in the sentence ("at 21:48 on March 22"), else the publication date.
+    """
+    spans = filter_spans([e for e in doc.ents if e.label_ in ("DATE", "TIME")] + _matches(doc))
+    found: dict[int, tuple[Span, TimeFields]] = {}
+    for span in spans:
+        fields = normalize(span.text, anchor, _tense(span))
+        if fields is not None:
+            found[span.start] = (span, fields)
+    for start, (span, fields) in found.items():
+        if fields.type == "TIME":
+            day = _day_beside(span, found.values())
+            if day is not None:
+                found[start] = (span, normalize(span.text, day, _tense(span)) or fields)
+    return [
+        TimeValue(
+            start=span.start_char, end=span.end_char, text=span.text, sentence=sentence_of(span.start_char),
+            **fields._asdict(),
+        )
+        for span, fields in sorted(found.values(), key=lambda pair: pair[0].start)
+    ]  # fmt: skip
+
+
+@lru_cache(maxsize=4)
+def _matcher(vocab: Vocab) -> Matcher:
+    matcher = Matcher(vocab)
+    for label, patterns in _PATTERNS.items():
+        matcher.add(label, patterns, greedy="LONGEST")
+    return matcher
+
+
+def _matches(doc: Doc) -> list[Span]:
+    spans = []
+    for label, start, end in _matcher(doc.vocab)(doc, as_spans=False):
+        span = doc[start:end]
+        if doc.vocab.strings[label] == "ANCHORED" and span[-1].lower_ in _PREPOSITIONS:
+            span = _with_anchor(span)
+        spans.append(span)
+    return spans
+
+
+def _with_anchor(span: Span) -> Span:
+    """Extend "two weeks before" by the phrase naming the anchor event: its noun chunk."""
+    doc = span.doc
+    for chunk in doc.noun_chunks:
+        if chunk.start == span.end:
+            return doc[span.start : chunk.end]
+    objects = [c for c in span[-1].children if c.dep_ == "pobj"]
+    if objects:
+        return doc[span.start : objects[0].i + 1]
+    trimmed = span.end - (2 if span[-1].lower_ in ("to", "of", "than") else 1)
+    return doc[span.start : max(trimmed, span.start + 1)]
+
+
+def _tense(span: Span) -> Tense:
+    """Tense of the verb governing the span: "will" means future; a past form, past."""
+    verb = span.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" and a.lower_ in ("will", "'ll", "shall", "wo") for a in auxiliaries):
+        return "future"
+    if any(a.tag_ == "VBD" for a in auxiliaries):
+        return "past"
+    if any(a.tag_ in ("VBZ", "VBP", "MD") for a in auxiliaries):
+        return None
+    return "past" if verb.tag_ in ("VBD", "VBN") else None
+
+
+def _day_beside(span: Span, found) -> dt.date | None:  # noqa: ANN001 - the (Span, TimeFields) pairs
+    for other, fields in found:
+        gap = other.start_char - span.end_char if other.start > span.start else span.start_char - other.end_char
+        if (
+            fields.type == "DATE" and fields.precision == "day" and fields.anchor == "document"
+            and other.sent == span.sent and 0 <= gap <= 5 and fields.value[0].isdigit()
+        ):  # fmt: skip
+            return dt.date.fromisoformat(fields.value)
+    return None
+
+

