@@ -1,0 +1,53 @@
+from crosswire.link.events import Features, cluster_mentions, date_interval
+from tests.link.builders import mention
+
+COUNTRIES = {"place:kerman": "IR", "place:moscow": "RU", "place:hall": None}
+
+
+def features(m):
+    country = COUNTRIES.get(m.location_key or "")
+    return Features(
+        interval=date_interval(m.date),
+        places=frozenset({m.location_key} if m.location_key else ()),
+        countries=frozenset({country} if country else ()),
+        participants=frozenset(),
+    )
+
+
+def cluster(new, existing=None):
+    return cluster_mentions(existing or {}, new, features_of=features, document_order=["a", "b"], window_days=3)
+
+
+def test_same_place_and_day_in_two_reports_is_one_event():
+    assignments, _ = cluster([mention("a", 10, day="2024-01-03", place="Kerman"), mention("b", 5, month="2024-01", place="Kerman")])
+    assert len(set(assignments.values())) == 1
+
+
+def test_different_countries_are_never_one_event():
+    assignments, _ = cluster([mention("a", 10, day="2024-03-22", place="Moscow"), mention("b", 5, day="2024-03-22", place="Kerman")])
+    assert len(set(assignments.values())) == 2
+
+
+def test_dates_months_apart_are_different_events():
+    assignments, _ = cluster([mention("a", 10, day="2024-01-03", place="Kerman"), mention("b", 5, day="2024-03-22", place="Kerman")])
+    assert len(set(assignments.values())) == 2
+
+
+def test_definite_bare_mention_continues_the_latest_event_of_its_type():
+    first = mention("a", 10, day="2024-03-22", place="Moscow")
+    bare = mention("a", 200, text="Many people died in the attack.")
+    assignments, _ = cluster([first, bare])
+    assert assignments[first.id] == assignments[bare.id]
+
+
+def test_indefinite_bare_mention_in_another_sentence_starts_its_own_event():
+    first = mention("a", 10, day="2024-03-22", place="Moscow")
+    other = mention("a", 200, text="Police foiled an attack elsewhere.")
+    assignments, _ = cluster([first, other])
+    assert assignments[first.id] != assignments[other.id]
+
+
+def test_new_reports_join_existing_events_without_relinking_them():
+    old = mention("a", 10, day="2024-01-03", place="Kerman")
+    assignments, touched = cluster([mention("b", 5, day="2024-01-03", place="Kerman")], existing={"ev-old": [old]})
+    assert set(assignments.values()) == {"ev-old"} and touched == {"ev-old"}

@@ -1,0 +1,52 @@
+import duckdb
+import pytest
+
+from crosswire.errors import StoreError
+from crosswire.records import Document, Removed, Skipped
+from crosswire.store import SCHEMA_VERSION, Store
+
+
+def document(doc_id="d1"):
+    return Document(id=doc_id, path="a.txt", format="txt", text="Body.", raw_text="Menu\nBody.", original="Menu\nBody.",
+                    removed=(Removed(start=0, end=4, text="Menu", reason="navigation"),), title="<b>T</b>")
+
+
+def test_documents_round_trip_with_their_removed_furniture(tmp_path):
+    with Store.open(tmp_path / "l.duckdb") as store:
+        store.add_document(document(), [1, 2, 3])
+        store.add_path("a.txt", "d1", duplicate=False)
+        [back] = store.documents()
+    assert back == document()
+
+
+def test_schema_version_is_recorded_and_checked(tmp_path):
+    path = tmp_path / "l.duckdb"
+    Store.open(path).close()
+    with Store.open(path, read_only=True) as store:
+        assert store._version() == SCHEMA_VERSION
+    connection = duckdb.connect(str(path))
+    connection.execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
+    connection.close()
+    with pytest.raises(StoreError, match="schema version 999"):
+        Store.open(path)
+
+
+def test_reading_a_missing_ledger_says_how_to_build_one(tmp_path):
+    with pytest.raises(StoreError, match="crosswire build"):
+        Store.open(tmp_path / "none.duckdb", read_only=True)
+
+
+def test_sql_like_text_is_stored_as_a_plain_value(tmp_path):
+    with Store.open(tmp_path / "l.duckdb") as store:
+        store.add_skipped(Skipped(path="x'); DROP TABLE documents; --", reason="binary"))
+        assert store.skipped()[0].path.startswith("x');")
+        assert store.documents() == []
+
+
+def test_a_failed_transaction_leaves_nothing_behind(tmp_path):
+    with Store.open(tmp_path / "l.duckdb") as store:
+        with pytest.raises(RuntimeError):
+            with store.transaction():
+                store.add_document(document(), [1])
+                raise RuntimeError("killed")
+        assert store.documents() == []
