@@ -55,21 +55,15 @@ def link(store: Store, settings: Settings) -> int:
     for mention, event in rows:
         members[event or assignments[mention.id]].append(mention)
 
-    events = {}
-    for ev_id in touched:
-        events[ev_id] = consolidate(
+    def consolidated(ev_id: str):
+        return consolidate(
             ev_id, members[ev_id], documents=documents, origins=origins, entity_of=entity_of, entities=by_id
         )
-    # Origins and entities may have changed for old events too; they are cheap to refresh.
-    for ev_id in set(members) - touched:
-        events[ev_id] = consolidate(
-            ev_id, members[ev_id], documents=documents, origins=origins, entity_of=entity_of, entities=by_id
-        )
+
+    # Every event is refreshed, not only the touched ones: origins and entities may have changed for all.
+    events = {ev_id: consolidated(ev_id) for ev_id in members}
     resolved = _resolve_event_anchored_dates(members, events, assignments | {m.id: e for m, e in rows if e})
-    for ev_id in resolved:
-        events[ev_id] = consolidate(
-            ev_id, members[ev_id], documents=documents, origins=origins, entity_of=entity_of, entities=by_id
-        )
+    events.update({ev_id: consolidated(ev_id) for ev_id in resolved})
     store.put_events([e for e, _ in events.values()], [c for _, cs in events.values() for c in cs])
     return len(touched)
 

@@ -188,20 +188,17 @@ class Store:
 
     # --- link --------------------------------------------------------------------------
 
-    def event_mentions(self, *, unlinked_only: bool = False) -> list[tuple[EventMention, str | None]]:
-        sql = "SELECT record, event FROM event_mentions"
-        if unlinked_only:
-            sql += " WHERE event IS NULL"
-        rows = self.connection.execute(sql + " ORDER BY document, start_offset").fetchall()
+    def event_mentions(self) -> list[tuple[EventMention, str | None]]:
+        """Every event mention with the event it was linked to (None until linked)."""
+        rows = self.connection.execute(
+            "SELECT record, event FROM event_mentions ORDER BY document, start_offset"
+        ).fetchall()
         return [(EventMention.model_validate_json(r[0]), r[1]) for r in rows]
 
     def assign_events(self, assignments: dict[str, str]) -> None:
         self._many(
             "UPDATE event_mentions SET event = ? WHERE id = ?", [[e, m] for m, e in assignments.items()]
         )
-
-    def entity_keys(self) -> dict[str, str]:
-        return dict(self.connection.execute("SELECT key, entity FROM entity_keys").fetchall())
 
     def replace_entities(self, entities: Iterable[Entity], keys: dict[str, str]) -> None:
         self.connection.execute("DELETE FROM entities")
@@ -218,9 +215,6 @@ class Store:
     def replace_origins(self, origins: dict[str, str]) -> None:
         self.connection.execute("DELETE FROM origins")
         self._many("INSERT INTO origins VALUES (?, ?)", [list(kv) for kv in origins.items()])
-
-    def origins(self) -> dict[str, str]:
-        return dict(self.connection.execute("SELECT document, origin FROM origins").fetchall())
 
     def put_events(self, events: Iterable[Event], conflicts: Iterable[Conflict], *, drop: Iterable[str] = ()) -> None:
         """Write consolidated events (and their conflicts), replacing earlier versions of them."""
