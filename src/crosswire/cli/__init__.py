@@ -17,6 +17,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 from rich.text import Text
 
+from crosswire.cli.evaluate import eval_app
 from crosswire.errors import CrosswireError, UsageError
 from crosswire.export import ledger_from_store, ledger_schema, write_csv, write_json
 from crosswire.report import render_report
@@ -33,6 +34,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+app.add_typer(eval_app, name="eval")
 console = Console(stderr=True)
 out = Console()
 
