@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from crosswire.clean import clean_document
+from crosswire.engines import open_engine
 from crosswire.errors import InputError
-from crosswire.extract import extract_documents
 from crosswire.ingest import read_paths
 from crosswire.link import link
 from crosswire.link.sources import signature
@@ -45,12 +46,58 @@ def build(
 ) -> BuildReport:
     """Read new files into the store, extract what is not yet extracted, and link.
 
-    Each document is committed with its extraction, so a killed build loses at most the batch in
-    flight and a rerun picks up from there; known paths and known content are never stored twice.
+    Files stream through: only the batches in flight are held in memory. Each batch is committed
+    with its extraction in one transaction, and linking in another, so a killed build loses at most
+    the batches in flight and a rerun picks up from there; known paths and known content are never
+    stored twice.
     """
     report = BuildReport()
     tick = progress or (lambda stage, done, total: None)
-    pending: list[tuple[Document, str]] = []
+    flight = _InFlight()
+    documents = _new_documents(paths, store, settings, report, flight, tick, source=source, published=published)
+    with open_engine(settings, scratch=store.path.with_name(store.path.name + ".work")) as engine:
+        for batch, extractions in engine.run(_batches(documents, settings.batch_size)):
+            with store.transaction():
+                for document, extraction in zip(batch, extractions, strict=True):
+                    store.add_document(document, signature(document.text))
+                    store.add_path(document.path, document.id, duplicate=False)
+                    for copy in flight.copies.pop(document.id, ()):
+                        store.add_path(copy, document.id, duplicate=True)
+                    store.add_extraction(extraction)
+            flight.ids.difference_update(d.id for d in batch)
+            report.added += len(batch)
+            report.extracted += len(batch)
+            tick("extract", report.extracted, None)
+    tick("link", 0, None)
+    with store.transaction():
+        report.events_touched = link(store, settings)
+    return report
+
+
+@dataclass
+class _InFlight:
+    """Documents read but not yet committed, and the paths found to repeat them meanwhile.
+
+    A repeat's path is stored with its original's batch, so a kill never leaves a path that points
+    at a document the store does not have.
+    """
+
+    ids: set[str] = field(default_factory=set)
+    copies: dict[str, list[str]] = field(default_factory=dict)
+
+
+def _new_documents(
+    paths: Iterable[Path],
+    store: Store,
+    settings: Settings,
+    report: BuildReport,
+    flight: _InFlight,
+    tick: Progress,
+    *,
+    source: str | None,
+    published: str | None,
+) -> Iterator[Document]:
+    """Cleaned documents the store does not have yet; skips, repeats and known files are recorded on the way."""
     for item in read_paths(paths, source=source, published=published, settings=settings):
         report.read += 1
         tick("read", report.read, None)
@@ -61,41 +108,29 @@ def build(
         try:
             document = clean_document(item, settings)
         except InputError as exc:
-            skipped = Skipped(path=item.path, reason=str(exc))
+            skipped = Skipped(path=item.path, reason=str(exc).removeprefix(f"{item.path}: "))  # path said once
             report.skipped.append(skipped)
             store.add_skipped(skipped)
             continue
         for name, note in document.metadata_from.items():
-            if note.startswith("rejected"):
+            if note.startswith(("rejected", "missing")):
                 report.flagged.append((document.path, f"{name} {note}"))
         if store.known_path(document.path) == document.id:
             report.unchanged += 1
             continue
-        if store.has_document(document.id) or any(d.id == document.id for d, _ in pending):
+        if document.id in flight.ids:
+            report.duplicates.append((document.path, document.id))
+            flight.copies.setdefault(document.id, []).append(document.path)
+            continue
+        if store.has_document(document.id):
             report.duplicates.append((document.path, document.id))
             store.add_path(document.path, document.id, duplicate=True)
             continue
-        pending.append((document, item.path))
-        if len(pending) >= settings.batch_size:
-            report.extracted += _extract_and_store(pending, store, settings)
-            report.added += len(pending)
-            pending = []
-            tick("extract", report.extracted, None)
-    if pending:
-        report.extracted += _extract_and_store(pending, store, settings)
-        report.added += len(pending)
-        tick("extract", report.extracted, None)
-    tick("link", 0, None)
-    with store.transaction():
-        report.events_touched = link(store, settings)
-    return report
+        flight.ids.add(document.id)
+        yield document
 
 
-def _extract_and_store(batch: list[tuple[Document, str]], store: Store, settings: Settings) -> int:
-    extractions = extract_documents([d for d, _ in batch], settings)
-    with store.transaction():
-        for (document, path), extraction in zip(batch, extractions):
-            store.add_document(document, signature(document.text))
-            store.add_path(path, document.id, duplicate=False)
-            store.add_extraction(extraction)
-    return len(batch)
+def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    iterator = iter(documents)
+    while batch := list(islice(iterator, size)):
+        yield batch

@@ -12,7 +12,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-Modality = Literal["asserted", "reported", "alleged", "claimed", "denied", "negated", "planned"]
+Modality = Literal[
+    "asserted", "reported", "alleged", "claimed", "denied", "negated", "planned", "doubted", "hypothetical", "question"
+]
 Precision = Literal["minute", "hour", "day", "week", "month", "season", "year", "decade", "unknown"]
 Status = Literal["corroborated", "single-source", "contested"]
 
@@ -110,6 +112,9 @@ class TimeValue(Record):
     anchor_offset: str | None = Field(
         default=None, description="For event-anchored expressions: the offset from the anchor, e.g. -P2W."
     )
+    anchor_event: str | None = Field(
+        default=None, description="Set by link: the event an event-anchored expression was resolved against."
+    )
 
 
 class Count(Record):
@@ -125,6 +130,9 @@ class Count(Record):
     text: str
     sentence: int
     speaker: str | None = None
+    implausible: str | None = Field(
+        default=None, description="Why the figure cannot be right (extract/plausibility.py): kept, not used in summaries or conflicts."
+    )
 
 
 class Attribution(Record):
@@ -132,6 +140,9 @@ class Attribution(Record):
     speaker_kind: Literal["named", "unnamed", "organization", "outlet", "none"] = "none"
     via: str | None = Field(default=None, description="The outlet or agency it came through ('Reuters').")
     cue: str | None = Field(default=None, description="The reporting verb or phrase ('said', 'according to').")
+    chain: tuple[str, ...] = Field(
+        default=(), description="Nested attribution, outermost first: ('Reuters', 'the Interior Ministry')."
+    )
 
 
 class Participant(Record):
@@ -192,6 +203,10 @@ class EventDate(Record):
     value: str | None = Field(default=None, description="TIMEX3 value.")
     approximate: bool = Field(default=False, description="An approximate expression ('a few days before').")
     document: str | None = None
+    anchor_event: str | None = Field(
+        default=None, description="For a date read relative to another event ('two weeks before the attack'): that event's id."
+    )
+    anchor_offset: str | None = Field(default=None, description="The offset from the anchor event, e.g. -P2W.")
 
 
 class EventLocation(Record):
@@ -219,6 +234,9 @@ class ReportedCount(Record):
     text: str
     start: int
     end: int
+    implausible: str | None = Field(
+        default=None, description="Why the figure cannot be right (extract/plausibility.py): kept, not used in summaries or conflicts."
+    )
 
 
 class MentionAttribution(Record):
@@ -260,12 +278,104 @@ class ConflictValue(Record):
     value: str
     documents: tuple[str, ...]
     speaker: str | None = None
+    reported: str | None = Field(default=None, description="Report time: the earliest publication date giving this value.")
+    origins: tuple[str, ...] = Field(default=(), description="Origin groups that give this value.")
 
 
 class Conflict(Record):
     event: str
     field: str
     values: tuple[ConflictValue, ...]
+    kind: Literal["conflict", "revision"] = Field(
+        default="conflict",
+        description="conflict: different origins disagree; revision: one origin's later figure supersedes its earlier one.",
+    )
+    consolidated: str | None = Field(default=None, description="The value the ledger shows; `rule` says why.")
+    low: str | None = Field(default=None, description="Lowest value reported.")
+    high: str | None = Field(default=None, description="Highest value reported.")
+    rule: str | None = Field(default=None, description="How `consolidated` was chosen; nothing is resolved silently.")
+
+
+# --- competing versions of contested attributes (link/claims.py, link/versions.py) -------
+
+Stance = Literal["asserts", "denies", "doubts"]
+HolderKind = Literal["named", "unnamed", "organization", "outlet", "analyst"]
+
+
+class Claim(Record):
+    """One statement, in one sentence, for or against one value of an event's contested attribute.
+
+    Claims of responsibility, accusations, denials and assessments are claims about an event, not events.
+    """
+
+    event: str
+    attribute: str = Field(description="perpetrator, counts.killed, date, place, ...")
+    value: str = Field(description="Normalized value: an entity id, a figure range, an ISO day.")
+    value_name: str = Field(description="The value as shown: 'ISIS-Khorasan', 'at least 27', '2024-03-22'.")
+    holder: str = Field(description="Who states it: a person, an organisation, an unnamed source, the outlet, an analyst.")
+    holder_kind: HolderKind
+    stance: Stance
+    modality: Modality
+    document: str | None = Field(default=None, description="None for evidence an analyst added by hand.")
+    sentence: int | None = None
+    start: int | None = Field(default=None, description="Sentence start offset in Document.text.")
+    end: int | None = None
+    text: str = Field(description="The sentence (Document.text[start:end]), or the analyst's note.")
+    via: str | None = Field(default=None, description="The outlet or wire the statement came through.")
+    origin: str = Field(description="Independence key: claims with one origin count once.")
+    stake: str | None = Field(default=None, description="Why the holder has a stake in this value, if it has one.")
+    rule: str = Field(description="The rule that read the claim: 'claim of responsibility', 'denial', a frame name, 'analyst'.")
+
+
+class EvidenceQuote(Record):
+    """Where one piece of evidence was read: a sentence of a document, with its offsets."""
+
+    document: str
+    sentence: int
+    start: int
+    end: int
+    text: str
+    modality: Modality
+    via: str | None = None
+
+
+class Evidence(Record):
+    """One independent piece of evidence (one origin, one stance on one value) and its cell for a version."""
+
+    id: str = Field(description="Same id in every version column the piece appears in (one matrix row).")
+    about: str = Field(description="The value the evidence speaks of; may differ from the column's (an affiliate).")
+    holder: str
+    holder_kind: HolderKind
+    stance: Stance
+    modality: Modality
+    documents: tuple[str, ...]
+    text: str = Field(description="The first sentence that carries it, or the analyst's note.")
+    quotes: tuple[EvidenceQuote, ...] = ()
+    origin: str = Field(description="One origin: the same wire copy, named holder, or unnamed source of one publication.")
+    independence: str = Field(description="What the origin merges, in words ('2 reports, one wire copy').")
+    stake: str | None = None
+    cell: Literal["consistent", "inconsistent"]
+    reason: str = Field(description="Why the cell is what it is ('asserts it', 'denies its parent group').")
+
+
+class VersionValue(Record):
+    value: str
+    entity: str | None = Field(default=None, description="Entity id when the value is an entity.")
+    related: str | None = Field(default=None, description="How it relates to another value ('affiliate of Islamic State').")
+    evidence: tuple[Evidence, ...]
+    consistent: int = Field(description="Independent origins whose evidence is consistent with this value.")
+    inconsistent: int = Field(description="Independent origins whose evidence is inconsistent with this value.")
+    inconsistent_without_stake: int = Field(description="The same, leaving out holders with a stake in it.")
+
+
+class Version(Record):
+    """An analysis-of-competing-hypotheses matrix for one contested attribute of one event."""
+
+    event: str
+    attribute: str
+    values: tuple[VersionValue, ...] = Field(description="Ordered by the stated rule, least contradicted first.")
+    rule: str = Field(description="How cells are decided and values ordered.")
+    reading: str = Field(description="What the matrix shows, and why one value leads, if one does.")
 
 
 class LedgerDocument(Record):
@@ -289,3 +399,6 @@ class Ledger(Record):
     events: tuple[Event, ...]
     conflicts: tuple[Conflict, ...]
     skipped: tuple[Skipped, ...] = ()
+    versions: tuple[Version, ...] = Field(
+        default=(), description="Competing versions of contested attributes per event (perpetrator, toll, date, place)."
+    )

@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from crosswire.errors import UsageError
 
@@ -25,13 +25,36 @@ class Settings(BaseModel):
     max_file_mb: float = Field(
         default=50.0, description="Files larger than this are skipped with a message instead of being read."
     )
-    batch_size: int = Field(default=32, description="Documents per spaCy nlp.pipe batch.")
+    batch_size: int = Field(
+        default=32, description="Documents per batch: one nlp.pipe stream, one task for a worker, one committed transaction."
+    )
+    workers: int = Field(
+        default=0, ge=0, description="Build: processes for the per-document stage; 0 = one per CPU core, 1 = in this process."
+    )
+    engine: Literal["local", "dask"] = Field(
+        default="local",
+        description="Build: where the per-document stage runs: 'local' (process pool) or 'dask' (needs crosswire[dask]).",
+    )
+    scheduler: str | None = Field(
+        default=None,
+        description="Build with engine 'dask': address of a running Dask scheduler (tcp://host:8786); unset = a local cluster.",
+    )
     max_headline_words: int = Field(
         default=16, description="Clean: a line this short without a closing stop may be a headline of another story."
     )
     link_window_days: int = Field(
         default=3, description="Link: event mentions whose dates are further apart than this are different events."
     )
+    evidence: tuple[str, ...] = Field(
+        default=(),
+        description="Link: analyst evidence files (YAML or CSV, see examples/analyst-evidence.yml) read at each build; "
+        "comma-separated in CROSSWIRE_EVIDENCE.",
+    )
+
+    @field_validator("evidence", mode="before")
+    @classmethod
+    def _split_paths(cls, value: Any) -> Any:
+        return tuple(p.strip() for p in value.split(",") if p.strip()) if isinstance(value, str) else value
     min_future_days: int = Field(
         default=2, description="Ingest: a publication date more than this many days after today is flagged as absurd."
     )

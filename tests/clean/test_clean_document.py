@@ -1,7 +1,8 @@
 import pytest
 
 from crosswire.clean import clean_document, document_id
-from crosswire.errors import EmptyDocumentError
+from crosswire.errors import EmptyDocumentError, InputError
+from crosswire.records import RawDocument
 from crosswire.settings import Settings
 
 from .conftest import make_raw
@@ -82,3 +83,16 @@ def test_clean_document_raises_empty_document_error_naming_the_path():
 def test_clean_document_raises_empty_document_error_for_blank_text():
     with pytest.raises(EmptyDocumentError, match="blank.txt"):
         clean_document(make_raw(" \n\n \n", path="blank.txt"), Settings())
+
+
+def test_clean_document_refuses_a_paragraph_longer_than_the_parser_takes():
+    dump = "Police said five people were killed in the town. " * 21_000  # over a million characters, no blank line
+    raw = RawDocument(path="dump.txt", format="txt", text=dump, original=dump)
+    with pytest.raises(InputError, match=r"^dump\.txt: a paragraph of 1,028,999 characters.*Put blank lines"):
+        clean_document(raw, Settings())
+
+
+def test_clean_document_takes_a_long_text_made_of_paragraphs():
+    text = "\n\n".join(["Police said five people were killed in the town. " * 200] * 120)  # 1.2 million characters
+    document = clean_document(RawDocument(path="long.txt", format="txt", text=text, original=text), Settings())
+    assert len(document.text) > 1_000_000

@@ -97,7 +97,8 @@ def test_attribute_reports_citing_a_source(nlp):
     text = "Reuters reports, citing a source familiar with the investigation, that the army shelled the town."
     result = attribution(nlp, text, "shelled")
     assert result == Attribution(
-        speaker="a source familiar with the investigation", speaker_kind="unnamed", via="Reuters", cue="citing"
+        speaker="a source familiar with the investigation", speaker_kind="unnamed", via="Reuters", cue="citing",
+        chain=("Reuters", "a source familiar with the investigation"),
     )
 
 
@@ -137,3 +138,15 @@ def test_attribute_denial_verb_names_the_speaker(nlp):
 def test_attribute_innermost_speaker_in_reported_speech(nlp):
     result = attribution(nlp, "The BBC reported that police said gunmen stormed the hotel.", "stormed")
     assert (result.speaker, result.speaker_kind, result.via) == ("police", "organization", "BBC")
+
+
+def test_attribute_holder_of_information_nests_under_the_outlet(nlp):
+    text = ("The Times emphasized that US officials gathered intelligence information that the cell "
+            "was planning a terror act.")
+    result = attribution(nlp, text, "act")
+    assert (result.speaker, result.speaker_kind, result.chain) == ("US officials", "unnamed", ("The Times", "US officials"))
+
+
+def test_attribute_source_of_the_publication_came_through_the_publication(nlp):
+    result = attribution(nlp, "The army shelled the town, said one of the sources of the publication.", "shelled")
+    assert (result.speaker_kind, result.via) == ("unnamed", "the publication")

@@ -164,3 +164,24 @@ def test_dedupe_counts_keeps_different_bounds_apart():
     a = Count(kind="killed", value=None, low=10, start=0, end=2, text="10", sentence=0)
     b = Count(kind="killed", value=10, start=5, end=7, text="10", sentence=1)
     assert dedupe_counts([a, b, a]) == [a, b]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A man was shot and killed on Saturday night.", [("killed", 1)]),
+        ("He was pronounced dead at the scene.", [("killed", 1)]),
+        ("A 14-year-old boy accidentally shot and killed his 9-year-old brother.", [("killed", 1)]),
+        ("Police arrested John Smith on Tuesday.", [("arrested", 1)]),
+        ("Police are investigating a shooting that left a man dead.", [("killed", 1)]),
+        ("Three people were shot and wounded.", [("shot", 3)]),
+        ("A man and a woman were shot dead.", [("killed", 2)]),
+        ("Two men were shot dead and a man was shot in the leg.", [("killed", 2), ("shot", 1)]),
+    ],
+)
+def test_counts_one_named_or_described_person_counts_one(nlp, text, expected):
+    assert [(c.kind, c.value) for c in counts(nlp, text)] == expected
+
+
+def test_counts_a_figure_in_the_sentence_keeps_precedence_over_one_person(nlp):
+    assert figures(nlp, "Two people were killed; a man was killed outside.") == [("killed", 2, None, None, False)]

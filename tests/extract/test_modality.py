@@ -42,14 +42,21 @@ def modality_of(nlp, text, trigger):
         ("The militants wanted to seize the airport.", "seize", "planned"),
         ("The rebels will attack the city.", "attack", "planned"),
         ("They were going to attack the base.", "attack", "planned"),
+        ("Did the army shell the town?", "shell", "question"),
+        ("Officials doubted that the army shelled the town.", "shelled", "doubted"),
+        ("Unconfirmed reports of a bombing spread on Monday.", "bombing", "doubted"),
+        ("The rebels could attack the city.", "attack", "hypothetical"),
+        ("Tehran passed on information about a possible attack in Russia.", "attack", "hypothetical"),
+        ("If the talks fail, the rebels will attack the city.", "attack", "hypothetical"),
     ],
 )
 def test_modality_cue(nlp, text, trigger, expected):
     assert modality_of(nlp, text, trigger) == expected
 
 
-def test_modality_planned_outranks_alleged(nlp):
-    assert modality_of(nlp, "The suspects allegedly planned to flee.", "flee") == "planned"
+def test_modality_alleged_outranks_planned(nlp):
+    # The report distancing itself from the story comes first: "they allegedly wanted to escape".
+    assert modality_of(nlp, "The suspects allegedly planned to flee.", "flee") == "alleged"
 
 
 def test_modality_denied_outranks_reported(nlp):

@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 import spacy
 
-from crosswire.extract.times import find_times, normalize, resolve_anchored
+from crosswire.extract.times import find_times, normalize, resolve_anchored, timex_extent
 from crosswire.records import TimeValue
 
 APRIL = dt.date(2024, 4, 1)
@@ -76,8 +76,10 @@ def test_normalize_bare_month_year_follows_tense(tense, value):
     assert normalize("December", APRIL, tense).value == value
 
 
-def test_normalize_past_date_is_not_after_the_anchor():
-    assert normalize("May 20", APRIL, "past").value == "2023-05-20"
+@pytest.mark.parametrize("tense", ["past", None])
+def test_normalize_yearless_date_falls_in_the_window_of_7_months_back_to_4_ahead(tense):
+    assert normalize("May 20", APRIL, tense).value == "2024-05-20"
+    assert normalize("September 20", APRIL, tense).value == "2023-09-20"
 
 
 def test_normalize_future_date_is_not_before_the_anchor():
@@ -149,12 +151,12 @@ def test_normalize_time_without_zone():
 
 def test_normalize_hour_only_time_is_hour_precision():
     fields = normalize("3 p.m.", APRIL)
-    assert (fields.value, fields.precision) == ("2024-04-01T15", "hour")
+    assert (fields.value, fields.precision) == ("2024-04-01T15:00", "hour")
 
 
 def test_normalize_hedged_time_is_approximate():
     fields = normalize("around 8 p.m.", APRIL)
-    assert (fields.value, fields.approximate) == ("2024-04-01T20", True)
+    assert (fields.value, fields.approximate) == ("2024-04-01T20:00", True)
 
 
 @pytest.mark.parametrize(
@@ -311,3 +313,130 @@ def test_weekday_of_the_report_itself_is_that_day():
     # A report of Monday 2025-03-03 saying "on Monday" means that day, not a week earlier.
     fields = normalize("Monday", dt.date(2025, 3, 3), "past")
     assert fields.value == "2025-03-03"
+
+
+# --- TIMEX3 calendar rules (extract/timex_rules.py) ----------------------------------------------
+
+OCT_26_1989 = dt.date(1989, 10, 26)  # a Thursday
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "earliest", "latest"),
+    [
+        ("the third quarter", "1989-Q3", "1989-07-01", "1989-09-30"),
+        ("third-quarter", "1989-Q3", "1989-07-01", "1989-09-30"),
+        ("the fourth quarter", "1989-Q4", "1989-10-01", "1989-12-31"),
+        ("the third quarter of last year", "1988-Q3", "1988-07-01", "1988-09-30"),
+        ("the first half of 1990", "1990-H1", "1990-01-01", "1990-06-30"),
+        ("the quarter", "1989-Q3", "1989-07-01", "1989-09-30"),  # the last complete one
+    ],
+)
+def test_normalize_quarters_and_halves(text, value, earliest, latest):
+    fields = normalize(text, OCT_26_1989)
+    assert (fields.type, fields.value, fields.earliest, fields.latest) == ("DATE", value, earliest, latest)
+
+
+def test_normalize_a_quarter_that_has_not_begun_is_last_years():
+    assert normalize("the second quarter", dt.date(2024, 2, 10)).value == "2023-Q2"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("last fall", "1988-FA"), ("this summer", "1989-SU"), ("next spring", "1990-SP"), ("winter", "1989-WI")],
+)
+def test_normalize_seasons(text, value):
+    assert normalize(text, OCT_26_1989).value == value
+
+
+def test_normalize_winter_spans_the_new_year():
+    fields = normalize("last winter", dt.date(2024, 4, 1))
+    assert (fields.value, fields.earliest, fields.latest) == ("2023-WI", "2023-12-01", "2024-02-29")
+
+
+@pytest.mark.parametrize(
+    ("tense", "value"),
+    [("past", "1989-10-24"), ("future", "1989-10-31"), (None, "1989-10-24")],
+)
+def test_normalize_weekday_follows_tense_else_the_closest(tense, value):
+    assert normalize("Tuesday", OCT_26_1989, tense).value == value
+
+
+def test_normalize_weekday_with_a_modifier_stays_in_the_same_week():
+    assert normalize("earlier Thursday", OCT_26_1989).value == "1989-10-26"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("last Tuesday", "1989-10-24"), ("next Tuesday", "1989-10-31"), ("last April", "1989-04"), ("June last year", "1988-06")],
+)
+def test_normalize_last_and_next(text, value):
+    assert normalize(text, OCT_26_1989).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Sunday night", "1989-10-29TNI"), ("this morning", "1989-10-26TMO"), ("last night", "1989-10-25TNI"), ("tonight", "1989-10-26TNI")],
+)
+def test_normalize_parts_of_days_are_times_with_timex3_suffixes(text, value):
+    fields = normalize(text, OCT_26_1989, "future" if text.startswith("Sunday") else None)
+    assert (fields.type, fields.value, fields.earliest) == ("TIME", value, value[:10])
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("recently", "PAST_REF"), ("the future", "FUTURE_REF"), ("currently", "PRESENT_REF"), ("the near term", "FUTURE_REF")],
+)
+def test_normalize_vague_references(text, value):
+    fields = normalize(text, OCT_26_1989)
+    assert (fields.type, fields.value) == ("DATE", value)
+
+
+def test_normalize_end_of_a_year_keeps_its_value_and_narrows_the_interval():
+    fields = normalize("the end of 1994", OCT_26_1989)
+    assert (fields.value, fields.precision, fields.latest) == ("1994", "year", "1994-12-31")
+    assert fields.earliest > "1994-06-30"
+
+
+def test_normalize_bare_plural_unit_is_an_unspecified_duration():
+    assert normalize("the years", OCT_26_1989)[:2] == ("DURATION", "PXY")
+    assert normalize("the nine months", OCT_26_1989)[:2] == ("DURATION", "P9M")
+
+
+# --- finding: TIMEX3 extents -----------------------------------------------------------------------
+
+
+def test_find_times_splits_a_list_of_years_but_not_a_hyphenated_duration(nlp):
+    text = "Sales rose in both 1990 and 1991 under a five-year plan."
+    found = [(t.text, t.type, t.value) for t in times_in(nlp, text, OCT_26_1989)]
+    assert ("1990", "DATE", "1990") in found and ("1991", "DATE", "1991") in found
+    assert ("five-year", "DURATION", "P5Y") in found
+
+
+def test_find_times_leaves_out_a_possessive(nlp):
+    times = times_in(nlp, "Last month's figures were revised.", OCT_26_1989)
+    assert [(t.text, t.value) for t in times] == [("Last month", "1989-09")]
+
+
+def test_find_times_year_back_from_a_quarter_is_that_quarter(nlp):
+    text = "Third-quarter profit rose 5%. A year earlier, the company had lost money."
+    times = by_text(times_in(nlp, text, OCT_26_1989))
+    assert times["Third-quarter"].value == "1989-Q3"
+    assert times["A year earlier"].value == "1988-Q3"
+
+
+# --- timex_extent: the TIMEX3 reading ------------------------------------------------------------------
+
+
+def test_timex_extent_of_an_event_anchored_expression_is_its_duration(nlp):
+    [time] = times_in(nlp, "Two weeks before the attack, the report was released.")
+    assert timex_extent(time, APRIL) == (0, len("Two weeks"), "DURATION", "P2W")
+
+
+def test_timex_extent_counts_an_offset_from_the_narrative_from_the_document_date(nlp):
+    [time] = times_in(nlp, "The next day, they left.", APRIL)
+    assert timex_extent(time, APRIL)[2:] == ("DATE", "2024-04-02")
+
+
+def test_timex_extent_drops_the_time_zone_as_timex3_values_do():
+    time = TimeValue(start=0, end=12, text="05:02 am MSK", sentence=0, type="TIME", value="2024-03-22T05:02+03:00")
+    assert timex_extent(time, APRIL) == (0, 12, "TIME", "2024-03-22T05:02")

@@ -1,5 +1,6 @@
 import gzip
 import json
+import tracemalloc
 
 from crosswire.ingest.jsonl import read_jsonl
 from crosswire.ingest.metadata import Batch
@@ -82,3 +83,33 @@ def test_jsonl_over_max_file_mb_once_decompressed_stops(tmp_path):
     data = gzip.compress(_lines(*[{"text": STORY}] * 50).encode())
     out = _read(write(tmp_path, "feed.jsonl.gz", data), settings=Settings(max_file_mb=0.002))
     assert isinstance(out[-1], Skipped) and "once decompressed" in out[-1].reason
+
+
+def test_jsonl_endless_line_is_read_only_up_to_max_file_mb(tmp_path):
+    # 30 MB of one line, gzipped to a few kB: a line must not be read whole before the size check.
+    data = gzip.compress(b'{"text": "' + b"a" * (30 * 1024 * 1024), compresslevel=1)
+    path = write(tmp_path, "bomb.jsonl.gz", data)
+    tracemalloc.start()
+    try:
+        [skipped] = _read(path, settings=Settings(max_file_mb=1))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert "once decompressed; stopped at line 1" in skipped.reason
+    assert peak < 5 * 1024 * 1024
+
+
+def test_jsonl_broken_line_reports_its_line_number_and_the_good_lines_count(tmp_path):
+    path = write(tmp_path, "feed.jsonl", _lines({"text": STORY}, {"text": STORY + " Again."}, '{"text": "half a li',
+                                             {"text": STORY + " Later."}))
+    out = _read(path)
+    assert sum(isinstance(x, RawDocument) for x in out) == 3
+    [broken] = [x for x in out if isinstance(x, Skipped)]
+    assert broken.path == f"{path}#3" and "fix or remove the line" in broken.reason
+
+
+def test_jsonl_line_nested_past_the_recursion_limit_is_skipped_and_the_next_line_read(tmp_path):
+    path = write(tmp_path, "feed.jsonl", _lines("[" * 100_000 + "]" * 100_000, {"text": STORY}))
+    skipped, doc = _read(path)
+    assert skipped.path == f"{path}#1" and skipped.reason.startswith("JSON nested too deeply")
+    assert isinstance(doc, RawDocument) and doc.path == f"{path}#2"

@@ -32,6 +32,12 @@ def test_metadata_unparseable_date_is_rejected():
     assert doc.metadata_from["published"] == "rejected: 'last spring' from jsonl is not a date"
 
 
+def test_metadata_missing_date_is_noted_for_the_build_to_flag():
+    doc = _build([Clue("source", "Valley Herald", "source-line")])
+    assert doc.published is None
+    assert doc.metadata_from["published"].startswith("missing: no publication date found")
+
+
 def test_metadata_overrides_replace_clues_for_the_batch():
     doc = _build([Clue("published", "2024-03-25", "dateline"), Clue("source", "Valley Herald", "source-line")],
                  source="Ridge Review", published="2024-03-20")

@@ -1,5 +1,6 @@
 """read_paths end to end: real files in tmp_path, every format, every way a file can fail."""
 
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -127,3 +128,57 @@ def test_read_paths_overrides_apply_to_every_document(tmp_path):
 def test_read_paths_bad_override_fails_before_reading(tmp_path):
     with pytest.raises(UsageError, match="not a date"):
         read_paths([Path("does-not-matter")], published="next week", settings=Settings())
+
+
+@pytest.mark.parametrize("codec", ["cp1251", "koi8-r", "utf-16"])
+def test_read_paths_undeclared_encoding_gives_the_right_russian_words(tmp_path, codec):
+    # "utf-16" writes a byte-order mark; cp1251 and koi8-r have no marker at all.
+    [doc] = read(write(tmp_path, "slide.txt", RUSSIAN_TEXT.encode(codec)))
+    assert "оползень перекрыл дорогу в долине" in doc.text
+    assert doc.title == "Оползень перекрыл дорогу"
+
+
+def test_read_paths_latin1_text_keeps_its_accents(tmp_path):
+    text = "Incendie à Lyon\n\nLe ministère a déclaré vendredi que les pompiers étaient arrivés très vite.\n"
+    [doc] = read(write(tmp_path, "feu.txt", text.encode("latin-1")))
+    assert "ministère a déclaré" in doc.text
+
+
+def test_read_paths_unclosed_tags_still_give_the_article_text(tmp_path):
+    html = article_html().replace("</p>", "").replace("</article>", "").replace("</body></html>", "")
+    [doc] = read(write(tmp_path, "unclosed.html", html + "<div><span>"))
+    assert "crews from three towns were sent" in doc.text
+
+
+def test_read_paths_front_matter_nested_past_the_recursion_limit_is_left_as_text(tmp_path):
+    deep = "---\n" + "[" * 5000 + "]" * 5000 + "\n---\n\nThe pass reopened on Friday, officials said.\n"
+    [doc] = read(write(tmp_path, "deep.txt", deep))
+    assert doc.text.endswith("The pass reopened on Friday, officials said.\n")
+
+
+def test_read_paths_huge_file_is_refused_without_being_read(tmp_path):
+    huge = tmp_path / "dump.txt"
+    with huge.open("wb") as stream:  # sparse: 3 GB on paper, nothing on disk
+        stream.truncate(3 * 1024**3)
+    tracemalloc.start()
+    try:
+        [skipped] = read(huge)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert "over max_file_mb = 50" in skipped.reason
+    assert peak < 10 * 1024**2
+
+
+def test_read_paths_unexpected_failure_costs_one_file_not_the_batch(tmp_path, monkeypatch):
+    def explode(html, *, url=None):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr("crosswire.ingest.read_html", explode)
+    bad = write(tmp_path, "a.html", article_html())
+    good = write(tmp_path, "b.txt", DATELINE_TEXT)
+    skipped, doc = read(tmp_path)
+    assert skipped.path == str(bad)
+    assert skipped.reason.startswith("crosswire failed on this file (RecursionError: maximum recursion depth")
+    assert "Please report it" in skipped.reason
+    assert doc.path == str(good)

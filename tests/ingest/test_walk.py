@@ -46,9 +46,21 @@ def test_walk_file_over_max_file_mb_is_skipped_before_reading(tmp_path):
     assert "over max_file_mb = 0.001" in skipped.reason and "crosswire.toml" in skipped.reason
 
 
+def test_walk_web_archive_over_max_file_mb_is_streamed_not_refused(tmp_path):
+    crawl = write(tmp_path, "CC-NEWS-20250303-00000.warc.gz", b"x" * 2048)
+    assert list(walk([crawl], Settings(max_file_mb=0.001))) == [(crawl, "warc")]
+
+
 def test_walk_file_named_twice_is_read_once(tmp_path):
     article = write(tmp_path, "a.txt", "text")
     assert len(list(walk([article, tmp_path], Settings()))) == 1
+
+
+def test_walk_file_inside_a_folder_named_before_is_read_once(tmp_path):
+    write(tmp_path, "a.txt", "text")
+    write(tmp_path / "sub", "b.txt", "text")
+    found = list(walk([tmp_path, tmp_path / "sub" / "b.txt", tmp_path / "sub"], Settings()))
+    assert [f.name for f, _ in found] == ["a.txt", "b.txt"]
 
 
 def test_walk_unlistable_folder_is_skipped(tmp_path):

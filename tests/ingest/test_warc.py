@@ -64,3 +64,12 @@ def test_warc_truncated_plain_warc_keeps_records_before_the_break(tmp_path):
 def test_warc_file_that_is_not_a_warc_is_skipped(tmp_path):
     [skipped] = _read(write(tmp_path, "crawl.warc", "just some text, not an archive\n"))
     assert skipped.reason.startswith("not a WARC file")
+
+
+def test_warc_page_over_max_file_mb_is_skipped_and_the_next_page_is_read(tmp_path):
+    huge = article_html(body_extra="<p>" + "filler words " * 200_000 + "</p>")  # about 2.6 MB
+    out = list(read_warc(write(tmp_path, "crawl.warc.gz", warc_bytes([PAGES[0], ("https://example.org/huge", huge),
+                                                                        PAGES[1]])),
+                         Batch(settings=Settings(max_file_mb=1))))
+    assert [type(x) for x in out] == [RawDocument, Skipped, RawDocument]
+    assert "page is over max_file_mb = 1" in out[1].reason and "#" in out[1].path

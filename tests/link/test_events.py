@@ -51,3 +51,19 @@ def test_new_reports_join_existing_events_without_relinking_them():
     old = mention("a", 10, day="2024-01-03", place="Kerman")
     assignments, touched = cluster([mention("b", 5, day="2024-01-03", place="Kerman")], existing={"ev-old": [old]})
     assert set(assignments.values()) == {"ev-old"} and touched == {"ev-old"}
+
+
+def test_blocking_compares_a_new_cluster_only_with_events_near_it_in_time():
+    from crosswire.link.events import Blocks, Cluster
+
+    blocks = Blocks(window_days=3)
+    near, far, undated = (Cluster(id=i, type="ASSAULT") for i in ("near", "far", "undated"))
+    for cluster, day in ((near, "2024-03-22"), (far, "2023-01-01")):
+        m = mention("a", 1, day=day)
+        cluster.add(m, features(m))
+    for c in (near, far, undated):
+        blocks.add(c)
+    new = Cluster(id="new", type="ASSAULT")
+    m = mention("b", 1, day="2024-03-23")
+    new.add(m, features(m))
+    assert {c.id for c in blocks.candidates(new)} == {"near", "undated"}

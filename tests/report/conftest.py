@@ -115,7 +115,7 @@ def build_ledger() -> Ledger:
     conflicts = (
         Conflict(
             event="ev-bombing",
-            field="killed",
+            field="counts.killed",
             values=(
                 ConflictValue(value="at least 27", documents=("d-wire",), speaker="Dana Varela"),
                 ConflictValue(value="31", documents=("d-post",), speaker="health ministry"),

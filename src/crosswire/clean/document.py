@@ -5,9 +5,13 @@ from itertools import groupby
 from crosswire.clean.blocks import Block, split_blocks
 from crosswire.clean.furniture import block_kind, cue_reason, find_furniture
 from crosswire.clean.identity import document_id
-from crosswire.errors import EmptyDocumentError
+from crosswire.errors import EmptyDocumentError, InputError
 from crosswire.records import Document, RawDocument, Removed
 from crosswire.settings import Settings
+
+# spaCy refuses a text over nlp.max_length (1,000,000 characters by default) and extract parses one
+# paragraph at a time, so a longer paragraph would stop the whole batch's extraction.
+MAX_PARAGRAPH_CHARS = 1_000_000
 
 
 def clean_document(raw: RawDocument, settings: Settings) -> Document:
@@ -27,10 +31,17 @@ def clean_document(raw: RawDocument, settings: Settings) -> Document:
             f"article, raise max_headline_words in crosswire.toml (now {max_words}) or check "
             "what ingest read from the file."
         )
-    text = "\n\n".join(
+    paragraphs = [
         "\n".join(line for block in group for line in block.lines())
         for _, group in groupby(kept, key=lambda b: b.paragraph)
-    )
+    ]
+    longest = max(map(len, paragraphs))
+    if longest > MAX_PARAGRAPH_CHARS:
+        raise InputError(
+            f"{raw.path}: a paragraph of {longest:,} characters, more than the {MAX_PARAGRAPH_CHARS:,} the "
+            "parser takes at once. Put blank lines between its paragraphs, or split the file."
+        )
+    text = "\n\n".join(paragraphs)
     return Document(
         id=document_id(text),
         path=raw.path,

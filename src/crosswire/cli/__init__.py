@@ -18,6 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from crosswire.cli.evaluate import eval_app
+from crosswire.cli.versions import versions
 from crosswire.errors import CrosswireError, UsageError
 from crosswire.export import ledger_from_store, ledger_schema, write_csv, write_json
 from crosswire.report import render_report
@@ -35,6 +36,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(eval_app, name="eval")
+app.command()(versions)
 console = Console(stderr=True)
 out = Console()
 
@@ -48,8 +50,13 @@ class ExportFormat(str, Enum):
     csv = "csv"
 
 
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
 def _fail(exc: CrosswireError) -> typer.Exit:
-    console.print(f"[red]error:[/red] {exc}")
+    console.print(Text.assemble(("error:", "red"), f" {exc}"), soft_wrap=True)
     return typer.Exit(EXIT_FAILED)
 
 
@@ -60,6 +67,10 @@ def build(
     source: Annotated[Optional[str], typer.Option(help="Outlet name for every document of this batch.")] = None,
     published: Annotated[Optional[str], typer.Option(help="Publication date (YYYY-MM-DD) for every document of this batch.")] = None,
     model: Annotated[Optional[str], typer.Option(help="spaCy pipeline to use instead of the configured one.")] = None,
+    workers: Annotated[Optional[int], typer.Option(help="Processes for the per-document stage (default: one per core; 1: no pool).")] = None,
+    engine: Annotated[Optional[Engine], typer.Option(help="local: a process pool on this machine; dask: a Dask cluster (crosswire[dask]).")] = None,
+    scheduler: Annotated[Optional[str], typer.Option(help="With --engine dask: a running scheduler's address (default: a local cluster).")] = None,
+    evidence: Annotated[Optional[list[Path]], typer.Option(help="Analyst evidence file (YAML or CSV) for the competing versions; repeatable.")] = None,
     config: ConfigOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -67,7 +78,11 @@ def build(
     from crosswire.pipeline import build as run_build  # spaCy loads only for commands that need it
 
     try:
-        settings = load_settings(config, db=str(db) if db else None, model=model)
+        settings = load_settings(
+            config, db=str(db) if db else None, model=model, workers=workers,
+            engine=engine.value if engine else None, scheduler=scheduler,
+            evidence=tuple(str(p) for p in evidence) if evidence else None,
+        )
         missing = [str(p) for p in paths if not p.exists()]
         if missing:
             raise UsageError(f"no such file or folder: {', '.join(missing)}. Check the path.")
@@ -81,11 +96,13 @@ def build(
     except CrosswireError as exc:
         raise _fail(exc)
     for item in report.skipped:
-        console.print(f"[yellow]skipped[/yellow] {item.path}: {item.reason}")
+        # Paths and reasons are plain text, one line each: never rich markup, never wrapped.
+        console.print(Text.assemble(("skipped", "yellow"), f" {item.path}: {item.reason}"), soft_wrap=True)
     for path, doc_id in report.duplicates:
-        console.print(f"[dim]duplicate[/dim] {path}: same text as document {doc_id}, stored once")
+        console.print(Text.assemble(("duplicate", "dim"), f" {path}: same text as document {doc_id}, stored once"),
+                      soft_wrap=True)
     for path, note in report.flagged:
-        console.print(f"[yellow]flagged[/yellow] {path}: {note}")
+        console.print(Text.assemble(("flagged", "yellow"), f" {path}: {note}"), soft_wrap=True)
     summary = {
         "db": settings.db,
         "read": report.read,
@@ -186,6 +203,28 @@ def timeline(
 def schema() -> None:
     """Print the JSON Schema of the export (the same as docs/ledger.schema.json)."""
     sys.stdout.write(json.dumps(ledger_schema(), indent=2) + "\n")
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to listen on. Keep 127.0.0.1 unless others must reach it.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    config: ConfigOption = None,
+) -> None:
+    """Browse the ledger in a local web app: timeline, events with their evidence, entities, sources, search."""
+    try:
+        from crosswire.serve import serve as run_server
+    except ImportError as exc:
+        # Text, not markup: rich would read "[serve]" as a style tag and drop it.
+        console.print(Text(f"error: crosswire serve needs the serve extra ({exc.name} is missing). Run: pip install 'crosswire[serve]'"))
+        raise typer.Exit(EXIT_FAILED)
+    try:
+        settings = load_settings(config, db=str(db) if db else None)
+        console.print(f"serving {settings.db} on http://{host}:{port}/ (Ctrl+C stops)")
+        run_server(settings.db, host=host, port=port)
+    except CrosswireError as exc:
+        raise _fail(exc)
 
 
 def _progress() -> Progress:

@@ -24,6 +24,7 @@ def ledger_from_store(store: Store) -> Ledger:
         events=tuple(store.events()),
         conflicts=tuple(store.conflicts()),
         skipped=tuple(store.skipped()),
+        versions=tuple(store.versions()),
     )
 
 

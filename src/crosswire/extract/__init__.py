@@ -16,6 +16,7 @@ from crosswire.extract.counts import dedupe_counts, find_counts
 from crosswire.extract.entities import find_entities
 from crosswire.extract.events import find_events
 from crosswire.extract.nlp import load_pipeline, parse_many
+from crosswire.extract.plausibility import flag_implausible
 from crosswire.extract.times import find_times
 from crosswire.records import Document, Extraction, Sentence
 from crosswire.settings import Settings
@@ -52,7 +53,7 @@ def _extract(document: Document, doc: Doc) -> Extraction:
 
     entities = find_entities(doc, sentence_of)
     times = find_times(doc, document_anchor(document.published), sentence_of)
-    counts = dedupe_counts(find_counts(doc, sentence_of))
+    counts = flag_implausible(dedupe_counts(find_counts(doc, sentence_of)))
     events = find_events(
         doc,
         document_id=document.id,

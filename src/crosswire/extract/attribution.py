@@ -10,6 +10,7 @@ and Reuters is `via`. Word lists live in patterns/attribution.json.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -54,9 +55,23 @@ def attribute(sent: Span, trigger: Token, source: str | None) -> Attribution:
             # and when unnamed it is most often the document's own outlet.
             via = source or name
             break
+    if via is None and inner.speaker is not None:
+        via = _outlet_of_speaker(inner.speaker)
     if via is None:
         via = speaker if kind == "outlet" else source
-    return Attribution(speaker=speaker, speaker_kind=kind, via=via, cue=inner.cue)
+    chain = tuple(describe_speaker(f.speaker)[0] for f in reversed(frames) if not f.channel)
+    return Attribution(speaker=speaker, speaker_kind=kind, via=via, cue=inner.cue, chain=chain if len(chain) > 1 else ())
+
+
+def _outlet_of_speaker(head: Token) -> str | None:
+    """'one of the sources of the publication', 'the newspaper's second source': the outlet it spoke to."""
+    head = _partitive_head(head)
+    owners = [c for c in head.children if c.dep_ == "poss"]
+    owners += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    for owner in owners:
+        if _outlet_name(owner) is not None:
+            return re.sub(r"['’]s$", "", _phrase(owner).text)
+    return None
 
 
 def describe_speaker(head: Token | None) -> tuple[str, str]:
@@ -91,6 +106,8 @@ def _frames_on_path(sent: Span, trigger: Token) -> list[_Frame]:
     node = trigger
     while True:
         frames.extend(_node_frames(node, reporting=node.i != trigger.i))
+        if node.i != trigger.i:
+            frames.extend(_noun_frames(node))
         if node.head.i == node.i or not (sent.start <= node.head.i < sent.end):
             return frames
         node = node.head
@@ -101,7 +118,7 @@ def _parenthetical_frames(sent: Span, trigger: Token) -> list[_Frame]:
     doc = sent.doc
     for token in sent:
         if (
-            _is_reporting(token)
+            is_reporting(token)
             and trigger.i not in {t.i for t in token.subtree}
             and not any(c.dep_ == "ccomp" for c in token.children)
             and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
@@ -125,9 +142,19 @@ def _node_frames(node: Token, *, reporting: bool) -> list[_Frame]:
             pobj = _child(to, "pobj") if to is not None else None
             if pobj is not None:
                 frames.append(_Frame(pobj, f"{child.text} {to.text}"))
-    if reporting and _is_reporting(node):
+    if reporting and is_reporting(node):
         frames.extend(_reporting_frames(node))
     return frames
+
+
+def _noun_frames(noun: Token) -> list[_Frame]:
+    """'US officials gathered information that ...': the noun's holder frames what its clause says."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _rules()["reporting_nouns"]["lemmas"]:
+        return []
+    holder = _child(noun, "poss")
+    if holder is None and noun.dep_ in ("dobj", "nsubjpass"):
+        holder = _child(noun.head, "nsubj")
+    return [_Frame(holder, noun.text)] if holder is not None else []
 
 
 def _reporting_frames(verb: Token) -> list[_Frame]:
@@ -150,7 +177,8 @@ def _reporting_frames(verb: Token) -> list[_Frame]:
     return frames
 
 
-def _is_reporting(token: Token) -> bool:
+def is_reporting(token: Token) -> bool:
+    """A verb that frames what someone says ('said', 'told', 'claimed')."""
     return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in _rules()["reporting_verbs"]
 
 

@@ -13,6 +13,7 @@ approximate. Only a plain or approximate figure has a `value`.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable, Iterable
 from functools import cache
 from importlib.resources import files
@@ -53,7 +54,55 @@ def find_counts(doc: Doc, sentence_of: Callable[[int], int]) -> list[Count]:
         if key not in seen:
             seen.add(key)
             counts.append(count)
-    return counts
+    for count in _single_people(doc, sentence_of):
+        key = (count.sentence, count.kind, count.value, count.low, count.high)
+        if key not in seen and not any(c.sentence == count.sentence and c.kind == count.kind for c in counts):
+            seen.add(key)
+            counts.append(count)
+    return sorted(counts, key=lambda c: c.start)
+
+
+def _single_people(doc: Doc, sentence_of: Callable[[int], int]) -> Iterable[Count]:
+    """'A man was shot dead', 'He was pronounced dead', 'killed his brother': one person, a figure of 1.
+
+    A sentence that also gives a number for the kind keeps the number ("two men were shot; one man died").
+    """
+    rules = _rules()["singular_people"]
+    for token in doc:
+        if token.dep_ == "conj" or not _is_one_person(token, rules):
+            continue
+        kind = _verb_kind(token)
+        if kind is None:
+            continue
+        # "his wife and child", "Nina, Katherine and Elizabeth Obukhov": each person named counts.
+        people = [token, *(c for c in token.conjuncts if c.i > token.i and _is_person_word(c, rules))]
+        last = people[-1]
+        if token.ent_type_ == "PERSON":
+            ent = next(e for e in doc.ents if e.start <= token.i < e.end)
+            start = ent.start_char
+        else:
+            start = doc[token.left_edge.i].idx
+        last_ent = next((e for e in doc.ents if e.start <= last.i < e.end and e.label_ == "PERSON"), None)
+        end = last_ent.end_char if last_ent is not None else last.idx + len(last)
+        yield Count(kind=kind, value=len(people), start=start, end=end, text=doc.text[start:end],
+                    sentence=sentence_of(start), speaker=_according_to(token))
+
+
+def _is_person_word(token: Token, rules: dict[str, Any]) -> bool:
+    return token.ent_type_ == "PERSON" or (token.tag_ == "NN" and token.lemma_.lower() in rules["lemmas"])
+
+
+def _is_one_person(token: Token, rules: dict[str, Any]) -> bool:
+    if token.lower_ in rules["pronouns"] and token.pos_ == "PRON":
+        return True
+    if token.ent_type_ == "PERSON":
+        # The name's last token heads it; an earlier token ("John" in "John Smith") would count again.
+        return token.ent_iob_ in ("B", "I") and (token.i + 1 >= len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I")
+    if token.tag_ != "NN" or token.lemma_.lower() not in rules["lemmas"]:
+        return False
+    if any(c.dep_ == "nummod" or c.like_num for c in token.children):
+        return False
+    return any(c.dep_ in ("det", "poss") and c.lower_ in rules["determiners"] for c in token.children)
 
 
 def dedupe_counts(counts: Iterable[Count]) -> list[Count]:
@@ -125,7 +174,8 @@ def _parse_number(tokens: Iterable[Token]) -> int | None:
             except ValueError:
                 return None
         seen = True
-    return int(total + current) if seen else None
+    # A 400-digit "number" is no figure: float() makes it infinity, which int() cannot take.
+    return int(total + current) if seen and math.isfinite(total + current) else None
 
 
 # --- bounds ---------------------------------------------------------------------------
@@ -267,6 +317,8 @@ def _verb_kind(nominal: Token) -> str | None:
     if verb is None:
         return None
     lemma = verb.lemma_.lower()
+    if transitive.get(lemma) == "shot" and _fatal(verb):
+        lemma = "kill"
     hostage = _rules()["hostage_verbs"]
     if lemma in hostage["verbs"] and any(c.lemma_.lower() in hostage["marks"] for c in verb.children):
         return "hostages"
@@ -287,6 +339,19 @@ def _verb_kind(nominal: Token) -> str | None:
         if child.dep_ in complements and child.lower_ in predicates:
             return predicates[child.lower_]
     return None
+
+
+def _fatal(verb: Token) -> bool:
+    """'fatally shot', 'shot to death', 'shot dead', 'shot and killed': a shooting that killed."""
+    rules = _rules()["fatal"]
+    for child in verb.children:
+        if child.lower_ in rules["adverbs"] and child.dep_ in ("advmod", "acomp", "oprd", "xcomp", "amod"):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "to" and any(g.lemma_.lower() in rules["results"] for g in child.children):
+            return True
+        if child.dep_ == "conj" and child.lemma_.lower() in rules["verbs"]:
+            return True
+    return verb.dep_ == "conj" and verb.head.lemma_.lower() in rules["verbs"]
 
 
 def _role(nominal: Token) -> tuple[Token, str, Token | None]:

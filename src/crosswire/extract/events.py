@@ -12,12 +12,11 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from importlib import resources
 
-from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from crosswire.extract.attribution import attribute
+from crosswire.extract.attribution import attribute, is_reporting
 from crosswire.extract.modality import modality as modality_of
 from crosswire.extract.names import alias_key, clean_name
 from crosswire.records import Count, EntityMention, EventMention, Participant, TimeValue
@@ -27,17 +26,21 @@ ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "on", "into"})
 # Which reported figures belong to which kind of event.
 COUNT_KINDS_BY_TYPE = {
-    "ASSAULT": frozenset({"killed", "injured", "missing", "hostages", "attackers"}),
+    "ASSAULT": frozenset({"killed", "injured", "shot", "missing", "hostages", "attackers"}),
     "FIGHT": frozenset({"killed", "injured", "missing"}),
     "COERCE": frozenset({"arrested", "detained"}),
     "COURT": frozenset({"arrested", "detained"}),
 }
 
 
-@lru_cache(maxsize=4)
-def _trigger_patterns() -> tuple[dict, ...]:
+@lru_cache(maxsize=1)
+def _events_file() -> dict:
     path = resources.files("crosswire.extract") / "patterns" / "events.json"
-    return tuple(json.loads(path.read_text(encoding="utf-8"))["patterns"])
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _trigger_patterns() -> tuple[dict, ...]:
+    return tuple(_events_file()["patterns"])
 
 
 def _matcher(nlp_vocab) -> Matcher:
@@ -96,11 +99,12 @@ def find_events(
                 mode=mode,
                 modality=modality_of(sent, root, attribution),
                 attribution=attribution,
-                date=_date(root, sent, times, alone=len(same_sentence) == 1),
+                date=_date(root, sent, times, alone=len(same_sentence) == 1,
+                           nested=[t[0].root for t in same_sentence if t[0].root.i != root.i]),
                 location=clean_name(location.text) if location else None,
                 location_key=location.key if location else None,
-                participants=tuple(_participants(root, entities)),
-                counts=tuple(_counts(span, event_type, sent, counts, same_sentence, attribution)),
+                participants=tuple(_participants(root, entities, event_type)),
+                counts=tuple(_counts(span, event_type, counts, triggers, attribution)),
             )
         )
     return mentions
@@ -125,14 +129,28 @@ def _within(token_start: int, token_end: int, subtree: Span | Sequence[Token]) -
     return any(i in indices for i in range(token_start, token_end))
 
 
-def _date(root: Token, sent: Span, times: Sequence[TimeValue], *, alone: bool) -> TimeValue | None:
-    """The date expression that modifies the trigger or its clause; a lone trigger takes its sentence's."""
+def _date(
+    root: Token, sent: Span, times: Sequence[TimeValue], *, alone: bool, nested: Sequence[Token] = ()
+) -> TimeValue | None:
+    """The date expression that modifies the trigger or its clause; a lone trigger takes its sentence's.
+
+    A date inside another trigger's phrase under this one is that trigger's ("arrested 35 people in
+    connection with the Jan. 3 bombings": Jan. 3 dates the bombings). With no date of its own, a
+    trigger takes the date of the clause that reports it ("In January, the ministry said it had
+    arrested ...": the arrest is dated by the saying, as its latest possible time).
+    """
     doc = root.doc
+    root_subtree = {t.i for t in root.subtree}
+    inner = [n for n in nested if n.i in root_subtree]
+    ancestors = {t.i for t in root.ancestors}
+    outer = any(n.i in ancestors for n in nested)  # "the bombings that killed 100": the bombings' phrase
     candidates = [t for t in times if sent.start_char <= t.start < sent.end_char and t.type in {"DATE", "TIME"}]
     scored = []
     for time in candidates:
         span = doc.char_span(time.start, time.end, alignment_mode="expand")
         if span is None or _is_reference_point(span):
+            continue
+        if any(_within(span.start, span.end, list(n.subtree)) for n in inner):
             continue
         if _within(span.start, span.end, list(root.subtree)):
             rank = 0
@@ -140,10 +158,20 @@ def _date(root: Token, sent: Span, times: Sequence[TimeValue], *, alone: bool) -
             rank = 1
         elif alone:
             rank = 2
+        elif not outer and _dates_a_head_of(span, root):
+            rank = 3
         else:
             continue
         scored.append((rank, abs(span.start - root.i), time))
     return min(scored, key=lambda s: (s[0], s[1]))[2] if scored else None
+
+
+def _dates_a_head_of(span: Span, root: Token) -> bool:
+    """The date sits on a reporting verb whose clause holds the trigger ('In January, X said it had ...')."""
+    head = span.root.head
+    while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
+        head = head.head
+    return root.pos_ == "VERB" and is_reporting(head) and head.i in {t.i for t in root.ancestors}
 
 
 def _is_reference_point(span: Span) -> bool:
@@ -192,8 +220,15 @@ def _location(root: Token, sent: Span, entities: Sequence[EntityMention]) -> Ent
     return min(found, key=lambda f: (f[0], f[1]))[2] if found else None
 
 
-def _participants(root: Token, entities: Sequence[EntityMention]) -> list[Participant]:
+def _participants(root: Token, entities: Sequence[EntityMention], event_type: str = "") -> list[Participant]:
+    """Actor, target, victim and instrument from the dependency roles of the trigger and its clause."""
+    rules = _events_file()["roles"]
     roles: list[tuple[str, Token]] = []
+    violent = event_type in rules["violent_types"]
+    if violent:
+        for prep in (*root.children, *(_governor(root).children if _governor(root).i != root.i else ())):
+            if prep.dep_ == "prep" and prep.lower_ in rules["instrument_preps"]:
+                roles.extend(("instrument", g) for g in prep.children if g.dep_ == "pobj")
     verb = root if root.pos_ in {"VERB", "AUX"} else None
     if verb is not None:
         for child in verb.children:
@@ -226,6 +261,12 @@ def _participants(root: Token, entities: Sequence[EntityMention]) -> list[Partic
             key = alias_key(name, "OTHER")
         else:
             continue
+        if role == "target" and violent and (
+            (ent is not None and ent.label in rules["victim_labels"]) or token.lemma_.lower() in rules["victim_nouns"]
+        ):
+            role = "victim"
+        if role == "instrument" and ent is not None:
+            continue  # "with Russia": a partner, not a weapon
         if name and (role, key) not in seen:
             seen.add((role, key))
             participants.append(Participant(name=name, role=role, key=key, start=start, end=end))
@@ -235,22 +276,33 @@ def _participants(root: Token, entities: Sequence[EntityMention]) -> list[Partic
 def _counts(
     span: Span,
     event_type: str,
-    sent: Span,
     counts: Sequence[Count],
-    same_sentence: list[tuple[Span, str, str | None]],
+    triggers: list[tuple[Span, str, str | None]],
     attribution,
 ) -> list[Count]:
-    """Figures in the trigger's sentence of a kind its type carries, each given to the nearest such trigger."""
+    """Figures of a kind the trigger's type carries that are the trigger's to own.
+
+    A figure belongs to the nearest such trigger in its sentence; a figure in a sentence with none
+    ("He was pronounced dead at the scene.") continues the latest such trigger before it, or the
+    first after it when the report names the figure first.
+    """
     kinds = COUNT_KINDS_BY_TYPE.get(event_type)
     if not kinds:
         return []
-    rivals = [t[0] for t in same_sentence if COUNT_KINDS_BY_TYPE.get(t[1], frozenset()) & kinds]
     speaker = attribution.speaker or attribution.via
     mine = []
     for count in counts:
-        if count.kind not in kinds or not (sent.start_char <= count.start < sent.end_char):
+        if count.kind not in kinds:
             continue
-        nearest = min(rivals, key=lambda r: abs(r.start_char - count.start))
-        if nearest.start_char == span.start_char:
+        rivals = [t[0] for t in triggers if count.kind in COUNT_KINDS_BY_TYPE.get(t[1], frozenset())]
+        if _owner(count, rivals).start_char == span.start_char:
             mine.append(count if count.speaker else count.model_copy(update={"speaker": speaker}))
     return mine
+
+
+def _owner(count: Count, rivals: list[Span]) -> Span:
+    in_sentence = [r for r in rivals if r.sent.start_char <= count.start < r.sent.end_char]
+    if in_sentence:
+        return min(in_sentence, key=lambda r: abs(r.start_char - count.start))
+    before = [r for r in rivals if r.start_char < count.start]
+    return max(before, key=lambda r: r.start_char) if before else min(rivals, key=lambda r: r.start_char)

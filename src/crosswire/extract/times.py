@@ -2,8 +2,9 @@
 
 Every date becomes a TIMEX3 `value` at the precision the text gives (2024-01-19, 2024-01,
 2024-W13, 2024) plus the interval `earliest..latest` of days it allows, so link can compare
-dates of different precision. dateparser does the parsing; this module decides precision,
-year inference, the interval, and what an expression is anchored to.
+dates of different precision. dateparser does the parsing, `timex_rules.py` the calendar forms it
+does not know (quarters, seasons, weekdays, holidays); this module finds the spans and decides
+precision, year inference, the interval, and what an expression is anchored to.
 
 Event-anchored expressions ("a few days before the attack", "two weeks later") keep the
 anchor phrase in `anchor` ("previous" when the text only says "later"/"earlier") and the
@@ -29,7 +30,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from typing import Literal, NamedTuple
+from typing import Literal
 
 from dateparser.date import DateDataParser
 from dateutil.relativedelta import relativedelta
@@ -38,24 +39,12 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
+from crosswire.extract.timex_rules import HOLIDAYS, TimeFields, calendar_rule, part_of
 from crosswire.records import Precision, TimeValue
 
-__all__ = ["TimeFields", "find_times", "normalize", "resolve_anchored"]
+__all__ = ["TimeFields", "find_times", "normalize", "resolve_anchored", "timex_extent"]
 
 Tense = Literal["past", "future"] | None
-
-
-class TimeFields(NamedTuple):
-    """What `normalize` reads from an expression: a TimeValue without its place in the document."""
-
-    type: Literal["DATE", "TIME", "DURATION", "SET"]
-    value: str
-    earliest: str | None = None
-    latest: str | None = None
-    precision: Precision = "day"
-    approximate: bool = False
-    anchor: str = "document"
-    anchor_offset: str | None = None
 
 
 # --- vocabulary ---------------------------------------------------------------------------
@@ -88,20 +77,21 @@ _ANCHORED = re.compile(
     rf"(?:\s+(?P<anchor>.+))?$"
 )
 _NEIGHBOUR = re.compile(rf"^the\s+(?P<rel>next|following|previous|preceding)\s+{_UNIT_RE}$")
+_SAME = re.compile(r"^(?:(?:earlier|later)\s+)?(?:that(?:\s+same)?|the\s+same)\s+(?P<u>day|week|month|year)$")
 _DURATION = re.compile(
-    rf"^(?P<hedge>(?:(?:for|during|within|in|the\s+past|the\s+last|the\s+next|the\s+first|{_HEDGES})\s+)*)"
-    rf"(?:{_QUANT_RE}[\s-]+)?{_UNIT_RE}(?:\s+long)?$"
+    rf"^(?P<hedge>(?:(?:for|during|within|in|over|the|the\s+past|the\s+last|the\s+next|the\s+first|{_HEDGES})\s+)*)"
+    rf"(?:{_QUANT_RE}(?P<range>\s*(?:to|or|-)\s*(?:\d+|{_QUANT}))?[\s-]+)?{_UNIT_RE}(?:\s+long)?$"
 )
 _SET = re.compile(rf"^(?:every|each)\s+(?:{_QUANT_RE}\s+)?{_UNIT_RE}$")
 _SET_ADVERBS = {"hourly": "PT1H", "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y"}
-_PRESENT = {"now", "currently", "at present", "nowadays", "at the moment", "right now", "presently"}
 _AGE = re.compile(r"\byears?[\s-]+old\b|\baged?\b|\bage\s+of\b")
 _DECADE = re.compile(r"^(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<decade>\d{3})0'?s$")
 _MODIFIER = re.compile(r"^(?P<mod>early|mid|late|earlier|later)(?:\s+in)?[\s-]+(?P<rest>.+)$")
 _CLOCK = re.compile(
     r"(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?(?:\s+(?P<tz>[A-Z]{2,5}|local\s+time|GMT[+-]\d{1,2}))?",
 )
-_LEADING = re.compile(r"^(?:on|in|at|since|by|until|till|from|during|of|the)\s+", re.I)
+_PREPOSITION = re.compile(r"^(?:on|in|at|since|by|until|till|from|during|of)\s+", re.I)
+_LEADING = re.compile(r"^(?:(?:on|in|at|since|by|until|till|from|during|of|the|fiscal)\s+)+", re.I)
 
 _SENTINELS = (dt.date(2001, 6, 15), dt.date(2011, 9, 20))  # no shared month or day
 
@@ -121,12 +111,18 @@ def normalize(text: str, anchor: dt.date | None, tense: str | None = None) -> Ti
     low = clean.lower()
     if not low or _AGE.search(low):
         return None
-    if low in _PRESENT:
-        return TimeFields("DATE", "PRESENT_REF", anchor and anchor.isoformat(), anchor and anchor.isoformat())
     for parse in (_parse_set, _parse_anchored, _parse_duration, _parse_decade):
         fields = parse(clean, anchor)
         if fields is not None:
             return fields
+    bare = _PREPOSITION.sub("", low)
+    modified = _MODIFIER.match(bare)  # "earlier Sunday", "late Monday": the same day, not another week's
+    fields = calendar_rule((modified["rest"] if modified else bare).replace("-", " "), anchor, tense)
+    if fields is not None:
+        return fields
+    part = part_of(bare)
+    if part is not None:
+        return _part_of(part, anchor, tense)
     if _is_clock(clean):
         return _parse_time(clean, anchor, tense)
     return _parse_date(low, anchor, tense)
@@ -157,6 +153,9 @@ def _parse_anchored(text: str, anchor: dt.date | None) -> TimeFields | None:
     if m is not None:
         sign = "-" if m["rel"] in ("previous", "preceding") else "+"
         return _anchored(sign + _duration(1, m["u"]), m["u"], False, "previous", anchor=None)
+    m = _SAME.match(low)
+    if m is not None:  # "that same day", "later that year": the narrative's own date
+        return _anchored("+" + _duration(0, m["u"]), m["u"], False, "previous", anchor=None)
     m = _ANCHORED.match(low)
     if m is None:
         return None
@@ -186,7 +185,7 @@ def _parse_duration(text: str, anchor: dt.date | None) -> TimeFields | None:
     m = _DURATION.match(low)
     if m is None or not (m["q"] or m["plural"]):
         return None  # "week" alone is no duration; "last week" is a date
-    counted = _count(m["q"]) if m["q"] else (None, True)
+    counted = _count(m["q"]) if m["q"] and not m["range"] else (None, True)  # "two to three weeks": PXW
     n, vague = counted
     value = _duration(None if vague else n, m["u"])
     hedged = re.search(rf"\b(?:{_HEDGES})\b", m["hedge"]) is not None
@@ -218,7 +217,7 @@ def _parse_time(text: str, anchor: dt.date | None, tense: str | None) -> TimeFie
         date = anchor
     minute = clock["m"] is not None
     approximate = re.search(rf"\b(?:{_HEDGES})\b", text, re.I) is not None  # "around 8 p.m."
-    stamp = f"T{parsed:%H}" + (f":{parsed:%M}" if minute else "")
+    stamp = f"T{parsed:%H:%M}"  # TIMEX3 writes clock times to the minute: "4 a.m." is T04:00
     offset = parsed.utcoffset()
     if offset is not None:
         stamp += _utc_offset(offset)
@@ -228,11 +227,22 @@ def _parse_time(text: str, anchor: dt.date | None, tense: str | None) -> TimeFie
     return TimeFields("TIME", iso + stamp, iso, iso, "minute" if minute else "hour", approximate)
 
 
+def _part_of(part: tuple[str, str], anchor: dt.date | None, tense: str | None) -> TimeFields | None:
+    """ "the end of 1994": the value of 1994 (TIMEX3 keeps the part in `mod`), its interval narrowed."""
+    name, rest = part
+    whole = normalize(rest, anchor, tense)
+    if whole is None or whole.type != "DATE" or whole.earliest is None or whole.latest is None:
+        return whole
+    mod = {"end": "late", "close": "late", "beginning": "early", "start": "early", "turn": "early"}.get(name, "mid")
+    start, end = _narrow(dt.date.fromisoformat(whole.earliest), dt.date.fromisoformat(whole.latest), mod, anchor)
+    return whole._replace(earliest=start.isoformat(), latest=end.isoformat())
+
+
 def _parse_date(low: str, anchor: dt.date | None, tense: str | None) -> TimeFields | None:
     m = _MODIFIER.match(low)
     mod, low = (m["mod"], m["rest"]) if m else (None, low)
     low = _LEADING.sub("", low)
-    if not re.search(r"[a-z]{3}|\d{4}", low):  # "3", "'90": dateparser would guess
+    if not re.search(r"[a-z]{3}|\d{4}", low) or low in _NUMBERS:  # "3", "'90", "two": dateparser would guess
         return None
     prefer = {"past": "past", "future": "future"}.get(tense or "", "current_period")
     data = _parser(anchor or _SENTINELS[0], prefer).get_date_data(low)
@@ -241,10 +251,10 @@ def _parse_date(low: str, anchor: dt.date | None, tense: str | None) -> TimeFiel
         return None
     day = data.date_obj.date()
     parts = data.parts or ()
-    if anchor is not None and tense != "future" and low.strip() in _WEEKDAYS and _WEEKDAYS.index(low.strip()) == anchor.weekday():
-        day = anchor  # news convention: "on Monday" in Monday's report is that very day
-    if anchor is not None and tense not in ("past", "future") and "month" in parts and "year" not in parts:
-        day = _closest_year(day, period, anchor)
+    if anchor is not None and "month" in parts and "year" not in parts:
+        day = _year_in_window(day, anchor)
+        if tense == "future" and _interval(day, period)[1] < anchor:  # "will" is a strong cue; past forms are not
+            day = day.replace(year=day.year + 1)
     if anchor is None:
         other = _parser(_SENTINELS[1], prefer).get_date_data(low).date_obj
         if other is None or other.date() != day:
@@ -259,7 +269,6 @@ def _parse_date(low: str, anchor: dt.date | None, tense: str | None) -> TimeFiel
 
 # --- dates, intervals, offsets ------------------------------------------------------------
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _PERIOD_PRECISION: dict[str, Precision] = {"day": "day", "week": "week", "month": "month", "year": "year"}
 _UNIT_PRECISION: dict[str, Precision] = {"month": "month", "year": "year", "decade": "year"}
 
@@ -323,20 +332,21 @@ def _narrow(start: dt.date, end: dt.date, mod: str | None, anchor: dt.date | Non
     return start, end
 
 
-def _closest_year(day: dt.date, period: str, anchor: dt.date) -> dt.date:
-    """Move a yearless date to the year whose occurrence lies closest to the anchor."""
+def _year_in_window(day: dt.date, anchor: dt.date) -> dt.date:
+    """Give a yearless month or day the year that puts it from 7 months before to 4 after the anchor's month.
 
-    def distance(candidate: dt.date) -> int:
-        start, end = _interval(candidate, period)
-        return 0 if start <= anchor <= end else min(abs((start - anchor).days), abs((end - anchor).days))
-
-    candidates = []
-    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
-        try:
-            candidates.append(day.replace(year=year))
-        except ValueError:  # 29 February
-            continue
-    return min(candidates, key=distance)
+    News looks back more than ahead; on TimeBank+AQUAINT this window beats both the closest
+    occurrence and moving the year by the verb's tense (a small parser's tense misleads too often).
+    """
+    ahead = 4
+    months_from_anchor = (day.month - anchor.month) % 12  # 0..11 months ahead within a year
+    year = anchor.year + (anchor.month + months_from_anchor > 12)
+    if months_from_anchor > ahead:
+        year -= 1
+    try:
+        return day.replace(year=year)
+    except ValueError:  # 29 February
+        return day.replace(year=year, day=28)
 
 
 def _count(quantity: str | None) -> tuple[int | None, bool] | None:
@@ -354,11 +364,14 @@ def _count(quantity: str | None) -> tuple[int | None, bool] | None:
 
 
 def _duration(n: int | None, unit: str) -> str:
+    if unit == "decade":  # TimeML writes decades in years: "two decades" is P20Y
+        n, unit = (None if n is None else 10 * n), "year"
     code, timed = _UNITS[unit]
     return ("PT" if timed else "P") + ("X" if n is None else str(n)) + code
 
 
-_OFFSET = re.compile(r"^(?P<sign>[+-])P(?P<t>T?)(?P<n>\d+)(?P<code>DE|[HMDWY])$")
+_OFFSET_HEAD = re.compile(rf"^(?:(?:{_HEDGES})\s+)*(?:{_QUANT_RE}[\s-]+)?{_UNIT_RE}", re.I)
+_OFFSET = re.compile(r"^(?P<sign>[+-])P(?P<t>T?)(?P<n>\d+)(?P<code>[HMDWY])$")
 
 
 def _resolve(offset: str, approximate: bool, start: dt.date, end: dt.date) -> tuple[str, Precision, str, str]:
@@ -368,10 +381,9 @@ def _resolve(offset: str, approximate: bool, start: dt.date, end: dt.date) -> tu
     if timed:
         unit = {"H": "hours", "M": "minutes"}[code]
     else:
-        unit = {"D": "days", "W": "weeks", "M": "months", "Y": "years", "DE": "years"}[code]
-    n = n * 10 if code == "DE" else n
+        unit = {"D": "days", "W": "weeks", "M": "months", "Y": "years"}[code]
     short = timed or code == "D"
-    pad = dt.timedelta(days={"W": 3, "M": 15, "Y": 182, "DE": 182}.get(code, 0) if approximate and not short else 0)
+    pad = dt.timedelta(days={"W": 3, "M": 15, "Y": 182}.get(code, 0) if approximate and not short else 0)
     near, far = (max(n - 1, 0), 2 * n) if approximate and short else (n, n)
     first = dt.datetime.combine(start, dt.time.min)
     last = dt.datetime.combine(end, dt.time.max)
@@ -383,7 +395,7 @@ def _resolve(offset: str, approximate: bool, start: dt.date, end: dt.date) -> tu
         earliest = (first + relativedelta(**{unit: near}) - pad).date()
         latest = (last + relativedelta(**{unit: far}) + pad).date()
         nominal = (last + relativedelta(**{unit: n})).date()
-    if code in ("Y", "DE") and not timed:
+    if code == "Y" and not timed:
         return f"{nominal:%Y}", "year", earliest.isoformat(), latest.isoformat()
     if code == "M" and not timed:
         return f"{nominal:%Y-%m}", "month", earliest.isoformat(), latest.isoformat()
@@ -399,7 +411,11 @@ def _resolve(offset: str, approximate: bool, start: dt.date, end: dt.date) -> tu
 # --- spaCy: finding the expressions -------------------------------------------------------
 
 _UNIT_WORDS = [u + s for u in _UNITS for s in ("", "s")]
-_MONTHS = [m.lower() for m in (*calendar.month_name[1:], *calendar.month_abbr[1:])]
+_MONTHS = [m.lower() for m in (*calendar.month_name[1:], *calendar.month_abbr[1:])] + ["sept"]
+_ORDINAL_WORDS = ["first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th"]
+_SEASON_WORDS = ["spring", "summer", "fall", "autumn", "winter"]
+_WEEKDAY_WORDS = [d.lower() for d in calendar.day_name]
+_PART_WORDS = ["morning", "afternoon", "evening", "night"]
 _PATTERNS = {
     "ANCHORED": [
         [
@@ -414,7 +430,17 @@ _PATTERNS = {
     "DATE": [
         [{"LOWER": {"IN": _MONTHS + [m + "." for m in _MONTHS]}}, {"IS_DIGIT": True}],
         [{"LOWER": {"IN": ["earlier", "later", "early", "late"]}, "OP": "?"}, {"LOWER": {"IN": ["this", "last", "next"]}}, {"LOWER": {"IN": ["week", "month", "year"]}}],
-        [{"LOWER": {"IN": ["yesterday", "today", "tomorrow", "now", "currently", "nowadays"]}}],
+        [{"LOWER": {"IN": ["yesterday", "today", "tomorrow", "now", "currently", "nowadays", "recently", "tonight"]}}],
+        [{"LOWER": "the"}, {"LOWER": {"IN": ["near", "foreseeable"]}, "OP": "?"}, {"LOWER": {"IN": ["future", "term"]}}],
+        [{"LOWER": "the", "OP": "?"}, {"LOWER": "fiscal", "OP": "?"}, {"LOWER": {"IN": _ORDINAL_WORDS}}, {"ORTH": "-", "OP": "?"}, {"LOWER": {"IN": ["quarter", "half"]}}],
+        [{"LOWER": "the"}, {"LOWER": {"IN": ["latest", "current", "recent", "fiscal"]}, "OP": "?"}, {"LOWER": "quarter"}],
+        [{"LOWER": {"IN": ["last", "this", "next", "early", "late"]}}, {"LOWER": {"IN": _SEASON_WORDS}}],
+        [{"LOWER": {"IN": ["summer", "winter", "autumn"]}, "POS": "NOUN"}],
+        [{"LOWER": {"IN": _WEEKDAY_WORDS}}, {"LOWER": {"IN": _PART_WORDS}, "OP": "?"}],
+        [{"LOWER": {"IN": ["this", "yesterday", "today", "tomorrow"]}}, {"LOWER": {"IN": _PART_WORDS}}],
+        [{"LOWER": {"IN": ["earlier", "later"]}, "OP": "?"}, {"LOWER": "that"}, {"LOWER": "same", "OP": "?"}, {"LOWER": {"IN": ["day", "week", "month", "year"]}}],
+        [{"LOWER": "the"}, {"LOWER": "same"}, {"LOWER": {"IN": ["day", "week", "month", "year"]}}],
+        *[[{"LOWER": {"IN": ["last", "this", "next"]}, "OP": "?"}, *({"LOWER": w} for w in name.replace("'s", " 's").split())] for name in HOLIDAYS],
         [{"LOWER": {"IN": ["every", "each"]}}, {"LIKE_NUM": True, "OP": "?"}, {"LOWER": {"IN": _UNIT_WORDS}}],
     ],
 }  # fmt: skip
@@ -427,7 +453,8 @@ def find_times(doc: Doc, anchor: dt.date | None, sentence_of: Callable[[int], in
     A TIME without a date of its own ("at 21:48") takes the day of a day-precise date right next to
     it in the sentence ("at 21:48 on March 22"), else the publication date.
     """
-    spans = filter_spans([e for e in doc.ents if e.label_ in ("DATE", "TIME")] + _matches(doc))
+    entities = [piece for e in doc.ents if e.label_ in ("DATE", "TIME") for piece in _pieces(e, anchor)]
+    spans = filter_spans([_trim(s) for s in entities + _matches(doc)])
     found: dict[int, tuple[Span, TimeFields]] = {}
     for span in spans:
         fields = normalize(span.text, anchor, _tense(span))
@@ -438,6 +465,7 @@ def find_times(doc: Doc, anchor: dt.date | None, sentence_of: Callable[[int], in
             day = _day_beside(span, found.values())
             if day is not None:
                 found[start] = (span, normalize(span.text, day, _tense(span)) or fields)
+    _resolve_in_narrative(found)
     return [
         TimeValue(
             start=span.start_char, end=span.end_char, text=span.text, sentence=sentence_of(span.start_char),
@@ -445,6 +473,98 @@ def find_times(doc: Doc, anchor: dt.date | None, sentence_of: Callable[[int], in
         )
         for span, fields in sorted(found.values(), key=lambda pair: pair[0].start)
     ]  # fmt: skip
+
+
+_QUARTER_VALUE = re.compile(r"^(?P<year>\d{4})-(?P<part>Q[1-4]|H[12])$")
+
+
+def _resolve_in_narrative(found: dict[int, tuple[Span, TimeFields]]) -> None:
+    """Resolve "the next day", "a year earlier", "that same day" against the narrative's last date.
+
+    TimeML's reference time: the last date the text gave, when it is at least as fine as the offset
+    (a day for days and weeks, a month for months, a year for years); otherwise the expression stays
+    for link to resolve against the previous event. A business report compares like periods, so whole
+    years back from a quarter or half keep that grain ("third-quarter profit ... a year earlier" is
+    1988-Q3, not 1988).
+    """
+    reference: TimeFields | None = None
+    for start in sorted(found):
+        span, fields = found[start]
+        offset = _OFFSET.match(fields.anchor_offset or "")
+        if offset is not None and reference is not None and fields.anchor in ("previous", "document"):
+            period = _QUARTER_VALUE.match(reference.value)
+            if period is not None and offset["code"] == "Y" and offset["sign"] == "-":
+                year = int(period["year"]) - int(offset["n"])
+                found[start] = (span, _shifted_period(fields, year, period["part"]))
+                continue
+            if fields.anchor == "previous" and _fine_enough(reference.precision, offset["code"], bool(offset["t"])):
+                resolved = _resolve(fields.anchor_offset, fields.approximate,
+                                    dt.date.fromisoformat(reference.earliest), dt.date.fromisoformat(reference.latest))
+                value, precision, earliest, latest = resolved
+                found[start] = (span, fields._replace(value=value, precision=precision, earliest=earliest, latest=latest))
+                continue
+        if fields.anchor == "document" and fields.type in ("DATE", "TIME") and fields.value[:1].isdigit() and fields.earliest:
+            reference = fields
+
+
+def _fine_enough(precision: str, code: str, timed: bool) -> bool:
+    needed = "day" if timed or code in ("D", "W") else {"M": "month", "Y": "year"}[code]
+    order = ["minute", "hour", "day", "week", "month", "season", "year"]
+    return precision in order and order.index(precision) <= order.index(needed) and (needed != "day" or precision != "week")
+
+
+def _shifted_period(fields: TimeFields, year: int, part: str) -> TimeFields:
+    n, months = int(part[1]), 3 if part[0] == "Q" else 6
+    start = dt.date(year, (n - 1) * months + 1, 1)
+    last = dt.date(year, n * months, 1)
+    end = last.replace(day=calendar.monthrange(year, n * months)[1])
+    return fields._replace(value=f"{year}-{part}", earliest=start.isoformat(), latest=end.isoformat(), precision="season")
+
+
+_JOINERS = {"and", "to", "through", "or", "-", "–", "ended", "ending", "from"}
+
+
+def _pieces(span: Span, anchor: dt.date | None) -> list[Span]:
+    """Split an entity spaCy ran together ("1990 and 1991", "the nine months ended Sept. 30").
+
+    TIMEX3 tags each date of a range or list on its own; a piece is kept apart only if it reads
+    as a time by itself, else the entity stays whole.
+    """
+    cuts = [
+        t.i for t in span
+        if t.lower_ in _JOINERS and span.start < t.i < span.end - 1 and (t.is_alpha or t.doc[t.i - 1].whitespace_)
+        and not _numeric_range(t)
+    ]  # fmt: skip  - a hyphen joins a range only with spaces around it: "eight-year" is one word
+    of = [t.i for t in span if t.lower_ == "of" and span.start < t.i < span.end - 1]
+    if of and not cuts:  # "the first nine months of 1997": a duration, then the period it lies in
+        left = normalize(span.doc[span.start : of[0]].text, anchor)
+        cuts = of if left is not None and left.type == "DURATION" else []
+    if not cuts:
+        return [span]
+    bounds = [span.start, *cuts, span.end]
+    pieces = [span.doc[bounds[0] : bounds[1]]] + [span.doc[a + 1 : b] for a, b in zip(bounds[1:], bounds[2:])]
+    readable = [p for p in pieces if len(p) and normalize(p.text, anchor) is not None]
+    return readable or [span]
+
+
+_NOT_TIMEX_LEAD = {"both", "either", "between", "from", "since", "until", "till", "through"}
+
+
+def _numeric_range(joiner) -> bool:  # noqa: ANN001 - a spaCy Token
+    """ "two to three weeks", "12 to 18 months": one duration, not two times ("April 24 and 25" is two)."""
+    doc, i = joiner.doc, joiner.i
+    unit = doc[i + 2] if i + 2 < len(doc) else None
+    return doc[i - 1].like_num and doc[i + 1].like_num and unit is not None and unit.lower_ in _UNIT_WORDS
+
+
+def _trim(span: Span) -> Span:
+    """Drop a possessive "'s", stray punctuation and leading prepositions: TIMEX3 extents leave them out."""
+    start, end = span.start, span.end
+    while end > start + 1 and (span.doc[end - 1].tag_ == "POS" or span.doc[end - 1].is_punct):
+        end -= 1
+    while start < end - 1 and (span.doc[start].is_punct or span.doc[start].lower_ in _NOT_TIMEX_LEAD):
+        start += 1
+    return span.doc[start:end]
 
 
 @lru_cache(maxsize=4)
@@ -506,3 +626,27 @@ def _day_beside(span: Span, found) -> dt.date | None:  # noqa: ANN001 - the (Spa
     return None
 
 
+
+
+def timex_extent(time: TimeValue, document_date: dt.date | None) -> tuple[int, int, str, str]:
+    """The TIMEX3 reading of a time: (start, end, type, value).
+
+    TimeML tags only the offset of an event-anchored expression: in "two weeks before the attack"
+    the timex is "two weeks", a DURATION of P2W; the anchor is an event, the relation a signal.
+    An offset from the narrative's last date ("a year earlier", "the next day") is a DATE counted,
+    as TimeML annotators do without an explicit anchor, from the document's date. TIMEX3 values
+    keep the local clock time, so a time zone offset is dropped.
+    """
+    if time.anchor_offset is None or time.anchor == "document":
+        return time.start, time.end, time.type, _ZONE.sub("", time.value)
+    if time.anchor == "previous":
+        if document_date is None or time.earliest is not None:
+            return time.start, time.end, time.type, time.value
+        value = _resolve(time.anchor_offset, False, document_date, document_date)[0]
+        return time.start, time.end, "DATE", value
+    m = _OFFSET_HEAD.match(time.text)
+    end = time.start + (m.end() if m else len(time.text))
+    return time.start, end, "DURATION", time.anchor_offset.lstrip("+-")
+
+
+_ZONE = re.compile(r"(?<=T\d\d:\d\d)[+-]\d\d:\d\d$")

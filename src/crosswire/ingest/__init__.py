@@ -39,15 +39,24 @@ def _read(paths: Iterable[Path], batch: Batch) -> Iterator[RawDocument | Skipped
             yield found
             continue
         path, fmt = found
-        if fmt == "jsonl":
-            yield from read_jsonl(path, batch)
-        elif fmt == "warc":
-            yield from read_warc(path, batch)
-        else:
-            try:
-                yield _read_file(path, fmt, batch)
-            except InputError as exc:
-                yield Skipped(path=str(path), reason=str(exc))
+        try:
+            yield from _read_one(path, fmt, batch)
+        except Exception as exc:  # a bug must cost one file, not the night's batch
+            detail = " ".join(str(exc).split())[:200]  # one line, however the library worded it
+            yield Skipped(path=str(path), reason=f"crosswire failed on this file ({type(exc).__name__}: {detail}); "
+                          "the other files are read as usual. Please report it with the file attached.")
+
+
+def _read_one(path: Path, fmt: Format, batch: Batch) -> Iterator[RawDocument | Skipped]:
+    if fmt == "jsonl":
+        yield from read_jsonl(path, batch)
+    elif fmt == "warc":
+        yield from read_warc(path, batch)
+    else:
+        try:
+            yield _read_file(path, fmt, batch)
+        except InputError as exc:
+            yield Skipped(path=str(path), reason=str(exc))
 
 
 def _read_file(path: Path, fmt: Format, batch: Batch) -> RawDocument:

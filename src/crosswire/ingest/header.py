@@ -25,8 +25,9 @@ def split_header(text: str) -> tuple[str, list[Clue]]:
     if match := FRONT_MATTER.match(text):
         try:
             data = yaml.safe_load(match["yaml"])
-        except yaml.YAMLError:
-            # Not YAML after all (two rules around a paragraph, say): leave the text as it is.
+        except (yaml.YAMLError, RecursionError):
+            # Not YAML after all (two rules around a paragraph, say), or nested past Python's
+            # recursion limit: leave the text as it is.
             return text, []
         if isinstance(data, dict):
             clues = [Clue(KEYS[key], str(value), "front-matter")

@@ -23,12 +23,13 @@ FIELDS = (("title", "title"), ("source", "source"), ("url", "url"), ("published"
 def read_jsonl(path: Path, batch: Batch) -> Iterator[RawDocument | Skipped]:
     """One RawDocument per good line, path `file.jsonl#LINE`; a broken line yields a Skipped and reading goes on."""
     opener = gzip.open if path.name.lower().endswith(".gz") else open
-    limit = batch.settings.max_file_mb * 1024 * 1024
+    limit = int(batch.settings.max_file_mb * 1024 * 1024)
     total = 0
     number = 0
     try:
         with opener(path, "rb") as stream:
-            for number, raw in enumerate(stream, start=1):
+            # A line is read at most limit + 1 bytes at a time, so one endless line cannot fill memory.
+            for number, raw in enumerate(iter(lambda: stream.readline(limit + 1), b""), start=1):
                 total += len(raw)
                 if total > limit:
                     yield Skipped(path=str(path), reason=f"more than max_file_mb = {batch.settings.max_file_mb:g} "
@@ -58,6 +59,8 @@ def _document(raw: bytes, where: str, *, first: bool, batch: Batch) -> RawDocume
         item: Any = json.loads(line.rstrip("\r\n"))
     except json.JSONDecodeError as exc:
         raise InputError(f"not valid JSON ({exc.msg}, column {exc.colno}): fix or remove the line") from exc
+    except RecursionError as exc:
+        raise InputError("JSON nested too deeply to read: fix or remove the line") from exc
     if not isinstance(item, dict):
         raise InputError('not a JSON object: each line must be like {"text": "..."} or {"html": "..."}')
     clues = [Clue(field, str(item[key]), "jsonl") for key, field in FIELDS if item.get(key) is not None]

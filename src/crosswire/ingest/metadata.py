@@ -12,6 +12,8 @@ from crosswire.records import RawDocument
 from crosswire.settings import Settings
 
 Field = Literal["title", "source", "published", "url"]
+# Without a publication date, "on Tuesday" cannot be placed in time: say so rather than store it silently.
+MISSING_DATE = "missing: no publication date found in the file; pass --published to give one"
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,8 @@ def build_document(
         if override is not None:
             values[name] = override
             origins[name] = "override"
+    if values.get("published") is None and "published" not in origins:
+        origins["published"] = MISSING_DATE
     return RawDocument(path=path, format=format, text=text, original=original, metadata_from=origins, **values)
 
 

@@ -17,6 +17,7 @@ from crosswire.ingest.metadata import Batch, Clue, build_document
 from crosswire.records import RawDocument, Skipped
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+CHUNK = 1 << 20  # records are read this much at a time
 # warcio reports a file cut inside a record header as AttributeError, TypeError or ValueError, not its own error.
 BROKEN = (ArchiveLoadFailed, EOFError, OSError, zlib.error, AttributeError, TypeError, ValueError)
 
@@ -29,7 +30,7 @@ def read_warc(path: Path, batch: Batch) -> Iterator[RawDocument | Skipped]:
         while True:
             try:
                 record = next(records, None)
-                page = None if record is None else _html_payload(record)
+                page = None if record is None else _html_payload(record, _limit(batch))
             except BROKEN as exc:
                 yield Skipped(path=str(path), reason=_cut_short(pages, exc))
                 return
@@ -55,10 +56,11 @@ def read_warc(path: Path, batch: Batch) -> Iterator[RawDocument | Skipped]:
         yield Skipped(path=str(path), reason="no HTML pages (HTTP 200, text/html responses) in the WARC: nothing to read")
 
 
-def _html_payload(record: ArcWarcRecord) -> tuple[bytes, str | None] | None:
-    """The page bytes and the charset the server declared, or None for a record that is no HTML page.
+def _html_payload(record: ArcWarcRecord, limit: int) -> tuple[bytes, str | None] | None:
+    """The page bytes (at most `limit` + 1) and the charset the server declared, or None for a record that is no HTML page.
 
-    Reads every record to its end, so that a file that broke off inside it is noticed.
+    Reads every record to its end, in chunks, so that a file that broke off inside it is noticed
+    and a huge record never sits in memory whole.
     """
     if not record.format.startswith("warc"):
         # warcio reads any line of text as the header of an old-style ARC record.
@@ -67,19 +69,32 @@ def _html_payload(record: ArcWarcRecord) -> tuple[bytes, str | None] | None:
     content_type = (headers.get_header("Content-Type") or "").lower() if headers else ""
     if (headers is None or record.rec_type != "response" or headers.get_statuscode() != "200"
             or not content_type.startswith(HTML_TYPES)):
-        record.raw_stream.read()
+        _drain(record)
         page = None
     else:
         charset = next((part.split("=", 1)[1].strip(" \"'") for part in content_type.split(";")
                         if part.strip().startswith("charset=")), None)
-        page = record.content_stream().read(), charset
+        page = record.content_stream().read(limit + 1), charset
+        _drain(record)
     if record.raw_stream.limit > 0:
         raise EOFError("the file ends inside a record")
     return page
 
 
+def _drain(record: ArcWarcRecord) -> None:
+    while record.raw_stream.read(CHUNK):
+        pass
+
+
+def _limit(batch: Batch) -> int:
+    return int(batch.settings.max_file_mb * 1024 * 1024)
+
+
 def _document(record: ArcWarcRecord, page: tuple[bytes, str | None], where: str, batch: Batch) -> RawDocument:
     data, charset = page
+    if len(data) > _limit(batch):
+        raise InputError(f"page is over max_file_mb = {batch.settings.max_file_mb:g}: "
+                         "raise max_file_mb in crosswire.toml to read it")
     url = record.rec_headers.get_header("WARC-Target-URI")
     html = decode(data, declared=charset or html_charset(data))
     text, found = read_html(html, url=url)

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 
-from crosswire.extract.times import resolve_anchored
+from crosswire.link.anchors import record_anchor_events, resolve_event_anchors
 from crosswire.link.consolidate import consolidate
 from crosswire.link.entities import resolve_entities
 from crosswire.link.events import Features, cluster_mentions, date_interval
 from crosswire.extract.places import lookup
 from crosswire.link.sources import copy_groups
+from crosswire.link.versions import link_versions
 from crosswire.records import Entity, EventMention
 from crosswire.settings import Settings
 from crosswire.store import Store
@@ -62,39 +62,11 @@ def link(store: Store, settings: Settings) -> int:
 
     # Every event is refreshed, not only the touched ones: origins and entities may have changed for all.
     events = {ev_id: consolidated(ev_id) for ev_id in members}
-    resolved = _resolve_event_anchored_dates(members, events, assignments | {m.id: e for m, e in rows if e})
+    resolved = resolve_event_anchors(members, events, assignments | {m.id: e for m, e in rows if e})
     events.update({ev_id: consolidated(ev_id) for ev_id in resolved})
+    events = record_anchor_events(members, events)
     store.put_events([e for e, _ in events.values()], [c for _, cs in events.values() for c in cs])
+    store.replace_versions(
+        *link_versions(store, settings, documents=documents, origins=origins, entity_of=entity_of, entities=by_id)
+    )
     return len(touched)
-
-
-def _resolve_event_anchored_dates(members, events, event_of: dict[str, str]) -> set[str]:
-    """'A few days before the attack': once the attack's event has a date, give the mention an interval."""
-    changed = set()
-    by_document: dict[str, list[EventMention]] = defaultdict(list)
-    for ms in members.values():
-        for m in ms:
-            by_document[m.document].append(m)
-    for ev_id, ms in members.items():
-        for i, mention in enumerate(ms):
-            time = mention.date
-            if time is None or time.anchor == "document" or time.earliest:
-                continue
-            anchor = _anchor_mention(mention, by_document[mention.document])
-            anchor_event = events.get(event_of.get(anchor.id, "")) if anchor else None
-            date = anchor_event[0].date if anchor_event else None
-            if date is None or not date.start or not date.end:
-                continue
-            resolved = resolve_anchored(time, dt.date.fromisoformat(date.start), dt.date.fromisoformat(date.end))
-            ms[i] = mention.model_copy(update={"date": resolved})
-            changed.add(ev_id)
-    return changed
-
-
-def _anchor_mention(mention: EventMention, same_document: list[EventMention]) -> EventMention | None:
-    time = mention.date
-    inside = [m for m in same_document if time.start <= m.start < time.end + 40 and m.id != mention.id]
-    if time.anchor != "previous" and inside:
-        return min(inside, key=lambda m: m.start)
-    earlier = [m for m in same_document if m.start < time.start and m.date and m.date.earliest]
-    return max(earlier, key=lambda m: m.start) if earlier else None

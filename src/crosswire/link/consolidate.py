@@ -110,7 +110,8 @@ def consolidate(
     counts = _counts(mentions)
     date = _date(mentions)
     location = _location(mentions, entity_of, entities)
-    conflicts = _count_conflicts(event_id, counts, documents) + _date_conflicts(event_id, mentions)
+    plausible = [c for c in counts if not c.implausible]
+    conflicts = _count_conflicts(event_id, plausible, documents, origins) + _date_conflicts(event_id, mentions)
     status = "contested" if conflicts else ("corroborated" if len(origin_set) > 1 else "single-source")
     event_type = mentions[0].type
     modes = Counter(m.mode for m in mentions if m.mode)
@@ -119,7 +120,7 @@ def consolidate(
         id=event_id,
         type=event_type,
         mode=mode,
-        summary=_summary(event_type, mode, date, location, counts),
+        summary=_summary(event_type, mode, date, location, plausible),
         date=date,
         location=location,
         participants=_participants(mentions, entity_of, entities),
@@ -196,6 +197,7 @@ def _counts(mentions: list[EventMention]) -> list[ReportedCount]:
                     ReportedCount(
                         kind=c.kind, value=c.value, low=c.low, high=c.high, approximate=c.approximate,
                         document=m.document, speaker=c.speaker, text=c.text, start=c.start, end=c.end,
+                        implausible=c.implausible,
                     )
                 )
     return result
@@ -217,7 +219,20 @@ def _count_label(count: ReportedCount) -> str:
     return f"at most {count.high}"
 
 
-def _count_conflicts(event_id: str, counts: list[ReportedCount], documents) -> list[Conflict]:
+def _count_origin(count: ReportedCount, origins: Mapping[str, str]) -> str:
+    """A figure's origin: who gave it when the report says so, else the report (copies share one)."""
+    if count.speaker:
+        return "speaker:" + count.speaker.casefold().removeprefix("the ").strip(" “”\"'")
+    return "report:" + origins.get(count.document, count.document)
+
+
+def _count_conflicts(event_id: str, counts: list[ReportedCount], documents, origins: Mapping[str, str]) -> list[Conflict]:
+    """Figures that cannot all hold: a conflict between origins, or a revision by one origin over time.
+
+    A revision needs one origin and later reports; anything else is a conflict (nothing is silently
+    resolved). The consolidated value is the most recent figure from the most authoritative origin
+    (a named speaker over a bare report), with the lowest and highest reported kept.
+    """
     conflicts = []
     for kind in sorted({c.kind for c in counts}):
         of_kind = [c for c in counts if c.kind == kind]
@@ -226,19 +241,36 @@ def _count_conflicts(event_id: str, counts: list[ReportedCount], documents) -> l
             for i, a in enumerate(of_kind)
             for b in of_kind[i + 1 :]
         )
-        if disagree:
-            by_label: dict[str, list[ReportedCount]] = {}
-            for c in of_kind:
-                by_label.setdefault(_count_label(c), []).append(c)
-            values = tuple(
-                ConflictValue(
-                    value=label,
-                    documents=tuple(dict.fromkeys(c.document for c in group)),
-                    speaker=next((c.speaker for c in group if c.speaker), None),
-                )
-                for label, group in by_label.items()
+        if not disagree:
+            continue
+        reported = {c.document: documents[c.document].published or "" for c in of_kind}
+        by_label: dict[str, list[ReportedCount]] = {}
+        for c in of_kind:
+            by_label.setdefault(_count_label(c), []).append(c)
+        values = tuple(
+            ConflictValue(
+                value=label,
+                documents=tuple(dict.fromkeys(c.document for c in group)),
+                speaker=next((c.speaker for c in group if c.speaker), None),
+                reported=min(reported[c.document] for c in group) or None,
+                origins=tuple(sorted({_count_origin(c, origins) for c in group})),
             )
-            conflicts.append(Conflict(event=event_id, field=f"counts.{kind}", values=values))
+            for label, group in by_label.items()
+        )
+        one_origin = len({_count_origin(c, origins) for c in of_kind}) == 1
+        revision = one_origin and len({reported[c.document] for c in of_kind}) > 1
+        best = max(of_kind, key=lambda c: (c.speaker is not None, reported[c.document]))
+        conflicts.append(
+            Conflict(
+                event=event_id, field=f"counts.{kind}", values=values,
+                kind="revision" if revision else "conflict",
+                consolidated=_count_label(best),
+                low=_count_label(min(of_kind, key=lambda c: _bounds(c)[0])),
+                high=_count_label(max(of_kind, key=lambda c: _bounds(c)[1])),
+                rule=("the origin's latest figure supersedes its earlier ones" if revision else
+                      "most recent figure from the most authoritative origin (a named speaker over a bare report)"),
+            )
+        )
     return conflicts
 
 

@@ -87,14 +87,16 @@ def _merge_keys(surfaces: dict[str, Counter]) -> dict[str, str]:
         words = key.split(":", 1)[1].split()
         if len(words) == 1 and len(by_surname.get(words[0], [])) == 1:
             union(key, by_surname[words[0]][0])
-    by_kind: dict[str, list[str]] = defaultdict(list)
+    # Blocks: one kind, one first letter. Spellings of one name (Kerman, Kirman) keep their first letter,
+    # so comparing within blocks finds them without comparing every name with every other.
+    blocks: dict[tuple[str, str], list[str]] = defaultdict(list)
     for key in surfaces:
         kind, _, name = key.partition(":")
         if len(name) >= FUZZY_MIN_LENGTH:
-            by_kind[kind].append(key)
-    for keys in by_kind.values():
+            blocks[(kind, name[0])].append(key)
+    for keys in blocks.values():
         for i, a in enumerate(keys):
             for b in keys[i + 1 :]:
-                if fuzz.ratio(a, b) >= FUZZY_SCORE:
+                if fuzz.ratio(a, b, score_cutoff=FUZZY_SCORE):
                     union(a, b)
     return {k: find(k) for k in surfaces}

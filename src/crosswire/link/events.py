@@ -18,6 +18,8 @@ from crosswire.records import EventMention, TimeValue
 
 # Evidence needed to put a document's cluster into an existing event (see _evidence).
 MIN_EVIDENCE = 2
+# Clusters dated more coarsely than this many weeks (a year, a decade) are compared with every new cluster.
+MAX_BLOCK_WEEKS = 60
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 
 
@@ -72,12 +74,12 @@ def cluster_mentions(
     window_days: int,
 ) -> tuple[dict[str, str], set[str]]:
     """Assign each new mention an event id; returns (mention id -> event id, touched event ids)."""
-    clusters = []
+    blocks = Blocks(window_days)
     for ev_id, mentions in existing.items():
         cluster = Cluster(id=ev_id, type=mentions[0].type)
         for mention in mentions:
             cluster.add(mention, features_of(mention))
-        clusters.append(cluster)
+        blocks.add(cluster)
     by_document: dict[str, list[EventMention]] = defaultdict(list)
     for mention in new:
         by_document[mention.document].append(mention)
@@ -86,16 +88,61 @@ def cluster_mentions(
     touched: set[str] = set()
     for doc_id in sorted(by_document, key=lambda d: rank.get(d, len(rank))):
         for local in _within_document(sorted(by_document[doc_id], key=lambda m: m.start), features_of, window_days):
-            target = _best_match(local, clusters, window_days)
+            target = _best_match(local, blocks.candidates(local), window_days)
             if target is None:
-                clusters.append(local)
                 target = local
             else:
                 for mention in local.mentions:
                     target.add(mention, features_of(mention))
+            blocks.add(target)
             touched.add(target.id)
             assignments.update({m.id: target.id for m in local.mentions})
     return assignments, touched
+
+
+class Blocks:
+    """Existing events indexed by (type, week): a new cluster is compared only with events it could join.
+
+    Events further apart in time than the window contradict anyway, so a dated cluster looks at the
+    weeks its dates cover (widened by the window) plus the undated or coarsely dated events of its type; the cost of
+    linking then follows the new documents, not the size of the ledger.
+    """
+
+    def __init__(self, window_days: int) -> None:
+        self.window = dt.timedelta(days=window_days)
+        self.dated: dict[tuple[str, int], dict[str, Cluster]] = defaultdict(dict)
+        self.undated: dict[str, dict[str, Cluster]] = defaultdict(dict)
+
+    def _weeks(self, cluster: Cluster) -> set[int]:
+        """Weeks the cluster's dates cover; empty when undated or dated too coarsely to block on."""
+        weeks = set()
+        for start, end, _ in cluster.intervals:
+            first, last = (start - self.window).toordinal() // 7, (end + self.window).toordinal() // 7
+            if last - first > MAX_BLOCK_WEEKS:
+                return set()
+            weeks.update(range(first, last + 1))
+        return weeks
+
+    def add(self, cluster: Cluster) -> None:
+        """(Re)index a cluster; a cluster that gained precise dates leaves the unblocked set."""
+        weeks = self._weeks(cluster)
+        if weeks:
+            self.undated[cluster.type].pop(cluster.id, None)
+        else:
+            self.undated[cluster.type][cluster.id] = cluster
+        for week in weeks:
+            self.dated[(cluster.type, week)][cluster.id] = cluster
+
+    def candidates(self, cluster: Cluster) -> list[Cluster]:
+        found = dict(self.undated[cluster.type])
+        weeks = self._weeks(cluster)
+        if not weeks:  # an undated cluster may belong to any event of its type
+            for (kind, _), members in self.dated.items():
+                if kind == cluster.type:
+                    found.update(members)
+        for week in weeks:
+            found.update(self.dated.get((cluster.type, week), {}))
+        return list(found.values())
 
 
 def _within_document(

@@ -98,7 +98,7 @@ def quote_parts(
     if not trigger or not sentence:
         return None
     if document_text is not None and 0 <= start < end <= len(document_text):
-        at = _sentence_offset(sentence, start, end, document_text)
+        at = sentence_offset(sentence, start, end, document_text)
         # Offsets that point at another word (a stale or shifted span) fall through to the search.
         if at is not None and sentence[start - at : end - at].lower() == trigger.lower():
             s, e = start - at, end - at
@@ -109,7 +109,7 @@ def quote_parts(
     return sentence[: found.start()], found.group(), sentence[found.end() :]
 
 
-def _sentence_offset(sentence: str, start: int, end: int, document_text: str) -> int | None:
+def sentence_offset(sentence: str, start: int, end: int, document_text: str) -> int | None:
     """Where `sentence` sits in the document so that it covers `start`..`end`, if it does."""
     at = document_text.rfind(sentence, max(0, end - len(sentence)), start + len(sentence))
     return at if at != -1 and at <= start and end <= at + len(sentence) else None

@@ -11,9 +11,11 @@ from pathlib import Path
 import duckdb
 
 from crosswire.errors import StoreError
-from crosswire.records import Conflict, Document, Entity, Event, EventMention, Extraction, Removed, Skipped
+from crosswire.records import (
+    Claim, Conflict, Document, Entity, Event, EventMention, Extraction, Removed, Skipped, Version,
+)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: claims, versions and analyst_evidence tables
 
 
 class Store:
@@ -169,8 +171,11 @@ class Store:
             "INSERT INTO entity_mentions VALUES (?, ?, ?, ?, ?, ?, ?)",
             [[doc_id, e.start, e.end, e.text, e.label, e.sentence, e.key] for e in extraction.entities],
         )
+        # Delete, then plain INSERT: DuckDB's INSERT OR REPLACE costs ~10 ms a row in executemany, the
+        # store's slowest write (bench/throughput.py); mention ids are per document, so this is the same.
+        self.connection.execute("DELETE FROM event_mentions WHERE document = ?", [doc_id])
         self._many(
-            "INSERT OR REPLACE INTO event_mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
+            "INSERT INTO event_mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
             [
                 [
                     m.id, doc_id, m.sentence, m.start, m.end, m.trigger, m.type, m.mode, m.modality,
@@ -243,3 +248,38 @@ class Store:
     def conflicts(self) -> list[Conflict]:
         rows = self.connection.execute("SELECT record FROM conflicts ORDER BY event, field").fetchall()
         return [Conflict.model_validate_json(r[0]) for r in rows]
+
+    # --- claims and versions -------------------------------------------------------------
+
+    def replace_versions(self, claims: Iterable[Claim], versions: Iterable[Version]) -> None:
+        """Claims and versions are derived from the whole ledger, so each link rewrites them all."""
+        self.connection.execute("DELETE FROM claims")
+        self.connection.execute("DELETE FROM versions")
+        self._many(
+            "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?)",
+            [[c.event, c.attribute, c.value, c.stance, c.document, c.model_dump_json()] for c in claims],
+        )
+        self._many(
+            "INSERT INTO versions VALUES (?, ?, ?, ?)",
+            [[i, v.event, v.attribute, v.model_dump_json()] for i, v in enumerate(versions)],
+        )
+
+    def claims(self) -> list[Claim]:
+        rows = self.connection.execute("SELECT record FROM claims ORDER BY event, attribute, document").fetchall()
+        return [Claim.model_validate_json(r[0]) for r in rows]
+
+    def versions(self) -> list[Version]:
+        rows = self.connection.execute("SELECT record FROM versions ORDER BY position").fetchall()
+        return [Version.model_validate_json(r[0]) for r in rows]
+
+    def replace_analyst_evidence(self, path: str, entries: list[dict]) -> None:
+        self.connection.execute("DELETE FROM analyst_evidence WHERE path = ?", [path])
+        self._many(
+            "INSERT INTO analyst_evidence VALUES (?, ?, ?)",
+            [[path, i, json.dumps(entry)] for i, entry in enumerate(entries)],
+        )
+
+    def analyst_evidence(self) -> list[tuple[str, int, dict]]:
+        """(file, entry number, entry) of every piece of evidence an analyst added."""
+        rows = self.connection.execute("SELECT path, entry, record FROM analyst_evidence ORDER BY path, entry").fetchall()
+        return [(path, entry, json.loads(record)) for path, entry, record in rows]

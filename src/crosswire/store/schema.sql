@@ -35,3 +35,13 @@ CREATE TABLE IF NOT EXISTS events (
     id TEXT PRIMARY KEY, type TEXT NOT NULL, date_start TEXT, date_end TEXT, status TEXT NOT NULL, record JSON NOT NULL
 );
 CREATE TABLE IF NOT EXISTS conflicts (event TEXT NOT NULL, field TEXT NOT NULL, record JSON NOT NULL);
+
+-- link: claims about events (who says who did it, what toll, date, place) and the competing versions they make.
+CREATE TABLE IF NOT EXISTS claims (
+    event TEXT NOT NULL, attribute TEXT NOT NULL, value TEXT NOT NULL, stance TEXT NOT NULL, document TEXT, record JSON NOT NULL
+);
+CREATE TABLE IF NOT EXISTS versions (
+    position INTEGER NOT NULL, event TEXT NOT NULL, attribute TEXT NOT NULL, record JSON NOT NULL
+);
+-- evidence an analyst added by hand (`crosswire build --evidence FILE`), kept per file: re-reading one replaces it.
+CREATE TABLE IF NOT EXISTS analyst_evidence (path TEXT NOT NULL, entry INTEGER NOT NULL, record JSON NOT NULL);

@@ -1,0 +1,46 @@
+"""Event mentions: which figures and which date a trigger owns, read off the parse."""
+
+import hashlib
+
+import pytest
+
+from crosswire.extract import extract_documents
+from crosswire.records import Document
+from crosswire.settings import Settings
+
+
+def mentions(text, published="2024-02-10"):
+    document = Document(id=hashlib.sha1(text.encode()).hexdigest(), path="t.txt", format="txt", text=text,
+                        raw_text=text, original=text, published=published)
+    [extraction] = extract_documents([document], Settings(workers=1))
+    return extraction.events
+
+
+def by_trigger(events, trigger):
+    return next(e for e in events if e.trigger == trigger)
+
+
+def test_events_figure_in_a_sentence_without_trigger_goes_to_the_latest_event():
+    events = mentions("A gunman opened fire at a bar on Main Street. He was pronounced dead at the scene.")
+    assert [(c.kind, c.value) for c in by_trigger(events, "opened fire").counts] == [("killed", 1)]
+
+
+def test_events_date_inside_a_nested_event_phrase_is_that_events():
+    events = mentions("In January, the ministry said it had arrested 35 people in connection with the "
+                      "Jan. 3 bombings in Kerman.")
+    assert by_trigger(events, "bombings").date.value == "2024-01-03"
+    assert by_trigger(events, "arrested").date.value == "2024-01"
+
+
+@pytest.mark.parametrize("trigger", ["burned", "set fire"])
+def test_events_arson_is_an_assault_by_primitive_means(trigger):
+    events = mentions(f"Guerrillas {trigger} the town hall on Monday." if trigger == "burned"
+                      else "Guerrillas set fire to the town hall on Monday.")
+    [event] = [e for e in events if e.type == "ASSAULT"]
+    assert event.mode == "primitive"
+
+
+def test_events_person_attacked_is_the_victim_and_the_weapon_the_instrument():
+    [event] = [e for e in mentions("A gunman shot a woman with a rifle on Monday.") if e.type == "ASSAULT"]
+    roles = {(p.role, p.name) for p in event.participants}
+    assert {("actor", "gunman"), ("victim", "woman"), ("instrument", "rifle")} <= roles

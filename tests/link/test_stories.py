@@ -1,0 +1,36 @@
+import datetime as dt
+
+from crosswire.link.stories import cluster_documents, content_words, story_similarities
+
+QUAKE_A = "A strong earthquake struck Lima, Peru. Rescuers in Lima searched rubble after the Peru quake."
+QUAKE_A2 = "Peru earthquake: Lima rescuers search rubble as the quake toll rises in Lima."
+QUAKE_B = "An earthquake hit Sumatra, Indonesia. Padang residents fled as the Sumatra quake shook Padang."
+QUAKE_B2 = "Indonesia quake: Padang buildings collapse after the Sumatra earthquake shook Padang."
+
+
+def words(*texts):
+    return {f"d{i}": content_words(t) for i, t in enumerate(texts)}
+
+
+def test_two_incidents_of_one_kind_are_two_stories():
+    story = cluster_documents(words(QUAKE_A, QUAKE_A2, QUAKE_B, QUAKE_B2))
+    assert story["d0"] == story["d1"] and story["d2"] == story["d3"] and story["d0"] != story["d2"]
+
+
+def test_reports_far_apart_in_time_are_never_one_story():
+    published = {"d0": dt.date(2024, 1, 1), "d1": dt.date(2024, 6, 1)}
+    story = cluster_documents(words(QUAKE_A, QUAKE_A), published=published, window_days=7)
+    assert story["d0"] != story["d1"]
+
+
+def test_single_and_empty_documents_get_a_story():
+    assert cluster_documents({"only": "quake"}) == {"only": 0}
+    assert len(cluster_documents({"a": "", "b": content_words(QUAKE_A)})) == 2
+
+
+def test_similarities_only_within_a_story():
+    w = words(QUAKE_A, QUAKE_A2, QUAKE_B)
+    story = cluster_documents(w)
+    sims = story_similarities(w, story)
+    assert sims[("d0", "d1")] == sims[("d1", "d0")] > 0
+    assert ("d0", "d2") not in sims
