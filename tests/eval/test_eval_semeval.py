@@ -24,6 +24,18 @@ def test_semeval_answer_takes_the_main_events_figures(ledger):
     assert set(per_document) <= {"a", "b"}
 
 
+def test_semeval_answer_takes_each_reports_lead_figure_not_a_later_context_toll():
+    articles = [
+        Article("a", "A 7-year-old boy was shot and killed Saturday night in Springfield, police said. "
+                     "By Sunday, at least seven people had been killed and 40 wounded in the city this weekend.",
+                published="2016-07-05"),
+        Article("b", "Police said a 7-year-old boy died after he was shot in Springfield on Saturday.",
+                published="2016-07-05"),
+    ]
+    answer, _ = answer_incident(*build_ledger(articles, Settings()))
+    assert (answer.killed, answer.injured) == (1, 0)
+
+
 def test_semeval_tally_counts_exact_and_within_one():
     tally = Tally()
     tally.add(Answer(2, 0, "2016-05-07", "Springfield"), Answer(3, 0, "2016-05-07", "Springfield"), with_place=True)

@@ -185,3 +185,48 @@ def test_counts_one_named_or_described_person_counts_one(nlp, text, expected):
 
 def test_counts_a_figure_in_the_sentence_keeps_precedence_over_one_person(nlp):
     assert figures(nlp, "Two people were killed; a man was killed outside.") == [("killed", 2, None, None, False)]
+
+
+def test_counts_no_one_and_negated_or_modal_verbs_count_nobody(nlp):
+    assert figures(nlp, "No one else was injured in the shooting.") == []
+    assert figures(nlp, "The father was not hurt.") == []
+    assert figures(nlp, "His mother said he would never hurt anyone.") == []
+
+
+def test_counts_fatally_wounded_is_killed_but_killed_and_wounded_stay_apart(nlp):
+    assert figures(nlp, "A 14-year-old girl was fatally wounded at a party.") == [("killed", 1, None, None, False)]
+    assert figures(nlp, "Two were killed and five wounded.") == [
+        ("killed", 2, None, None, False),
+        ("injured", 5, None, None, False),
+    ]
+
+
+def test_counts_murder_suicide_adds_the_killer_to_the_killed(nlp):
+    assert figures(nlp, "A retired officer killed his two children and himself.") == [("killed", 3, None, None, False)]
+    assert figures(nlp, "Police said she shot and killed her two daughters before killing herself.") == [
+        ("killed", 3, None, None, False)
+    ]
+    assert figures(nlp, "The man killed his wife and son before shooting himself.") == [("killed", 3, None, None, False)]
+    # A child who shot himself by accident is one person, not a victim and a killer.
+    assert figures(nlp, "A 4-year-old boy who shot himself at his grandparents' home died.") == [
+        ("killed", 1, None, None, False)
+    ]
+
+
+def test_counts_a_number_beside_a_name_is_an_age(nlp):
+    kinds = figures(nlp, "Police said Nina Obukhov, 34; Katherine Obukhov, 8; and Elizabeth Obukhov, 6, were all shot.")
+    assert all(value not in (34, 8, 6) for _, value, *_ in kinds)
+
+
+def test_counts_coordinated_groups_add_up(nlp):
+    assert figures(nlp, "Three children and two adults were found dead.")[0] == ("killed", 5, None, None, False)
+    assert figures(nlp, "Two men and a woman were killed.") == [("killed", 3, None, None, False)]
+    # Two clauses are two figures, not one group.
+    assert figures(nlp, "Two men were killed and a woman was hurt.") == [
+        ("killed", 2, None, None, False),
+        ("injured", 1, None, None, False),
+    ]
+
+
+def test_counts_bodies_found_are_killed(nlp):
+    assert figures(nlp, "Three bodies were found in a home on Thursday.") == [("killed", 3, None, None, False)]

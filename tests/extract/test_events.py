@@ -32,6 +32,13 @@ def test_events_date_inside_a_nested_event_phrase_is_that_events():
     assert by_trigger(events, "arrested").date.value == "2024-01"
 
 
+def test_events_date_counted_from_a_nested_event_dates_the_outer_one_not_its_anchor():
+    events = mentions("The intelligence service warned of a plot two weeks before the bombing in Kerman.")
+    assert by_trigger(events, "warned").date.text == "two weeks before the bombing"
+    assert by_trigger(events, "warned").date.anchor_offset == "-P2W"
+    assert by_trigger(events, "bombing").date is None
+
+
 @pytest.mark.parametrize("trigger", ["burned", "set fire"])
 def test_events_arson_is_an_assault_by_primitive_means(trigger):
     events = mentions(f"Guerrillas {trigger} the town hall on Monday." if trigger == "burned"

@@ -440,3 +440,82 @@ def test_timex_extent_counts_an_offset_from_the_narrative_from_the_document_date
 def test_timex_extent_drops_the_time_zone_as_timex3_values_do():
     time = TimeValue(start=0, end=12, text="05:02 am MSK", sentence=0, type="TIME", value="2024-03-22T05:02+03:00")
     assert timex_extent(time, APRIL) == (0, 12, "TIME", "2024-03-22T05:02")
+
+
+# --- report-period and spoken forms ---------------------------------------------------------
+
+NOV_1989 = dt.date(1989, 11, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("nineteen ninety-six", "1996"), ("January nineteen ninety-seven", "1997-01"), ("the year two thousand", "2000"),
+     ("nineteen seventy", "1970")],
+)  # fmt: skip
+def test_normalize_spelled_out_years(text, value):
+    assert normalize(text, APRIL).value == value
+
+
+@pytest.mark.parametrize("text", ["the year-ago quarter", "the year-earlier third quarter"])
+def test_normalize_year_ago_quarter_is_the_last_complete_quarter_a_year_back(text):
+    fields = normalize(text, NOV_1989)
+    assert (fields.value, fields.earliest, fields.latest) == ("1988-Q3", "1988-07-01", "1988-09-30")
+
+
+def test_normalize_year_earlier_without_a_quarter_is_a_year_ago():
+    assert normalize("year-earlier", NOV_1989).value == "1988"
+
+
+@pytest.mark.parametrize("text", ["the year", "the full year", "the fiscal year", "the current year"])
+def test_normalize_the_year_is_the_reports_year(text):
+    assert normalize(text, NOV_1989).value == "1989"
+
+
+def test_normalize_the_latest_period_is_the_last_complete_quarter():
+    assert normalize("the latest period", NOV_1989).value == "1989-Q3"
+
+
+@pytest.mark.parametrize(
+    ("anchor", "tense", "value", "saturday"),
+    [(dt.date(1990, 8, 13), None, "1990-W32-WE", "1990-08-11"),  # a Monday: the weekend just gone
+     (dt.date(1989, 10, 30), "future", "1989-W44-WE", "1989-11-04"),
+     (dt.date(2000, 4, 22), None, "2000-W16-WE", "2000-04-22")],  # a Saturday: this one
+)  # fmt: skip
+def test_normalize_the_weekend(anchor, tense, value, saturday):
+    fields = normalize("the weekend", anchor, tense)
+    assert (fields.value, fields.earliest) == (value, saturday)
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "value"),
+    [("this century", "DATE", "19"), ("this decade", "DATE", "199"), ("the last decade", "DURATION", "P10Y"),
+     ("recent years", "DURATION", "PXY"), ("the past", "DATE", "PAST_REF")],
+)  # fmt: skip
+def test_normalize_centuries_decades_and_vague_stretches(text, type_, value):
+    fields = normalize(text, dt.date(1999, 3, 12))
+    assert (fields.type, fields.value) == (type_, value)
+
+
+def test_find_times_year_ended_on_a_date_is_a_year_long_duration(nlp):
+    times = by_text(times_in(nlp, "Net income for the year ended March 31 rose 5%.", NOV_1989))
+    assert (times["the year"].type, times["the year"].value) == ("DURATION", "P1Y")
+
+
+def test_find_times_clock_time_and_the_day_right_after_it_are_one_expression(nlp):
+    times = times_in(nlp, "The offer expires at 5 p.m. EST Nov. 9, the company said.", NOV_1989)
+    assert [(t.text, t.type, t.value[:16]) for t in times] == [("5 p.m. EST Nov. 9", "TIME", "1989-11-09T17:00")]
+
+
+def test_find_times_current_is_the_present(nlp):
+    times = by_text(times_in(nlp, "Based on the current number of shares, the offer is worth $5 million."))
+    assert times["current"].value == "PRESENT_REF"
+
+
+def test_find_times_a_range_introduced_by_between_is_two_dates(nlp):
+    times = times_in(nlp, "The number of clinics declined between 1982 and 1992.", NOV_1989)
+    assert [(t.text, t.value) for t in times] == [("1982", "1982"), ("1992", "1992")]
+
+
+@pytest.mark.parametrize(("text", "value"), [("coming weeks", "PXW"), ("the past year", "1988")])
+def test_normalize_coming_stretch_and_the_past_year(text, value):
+    assert normalize(text, NOV_1989).value == value

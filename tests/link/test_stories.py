@@ -23,6 +23,16 @@ def test_reports_far_apart_in_time_are_never_one_story():
     assert story["d0"] != story["d1"]
 
 
+def test_a_stray_report_joins_its_story_unless_far_in_time():
+    # Three copies of each report make two tight stories at distance 0.3; the short report is a fragment.
+    w = words(QUAKE_A, QUAKE_A, QUAKE_A, QUAKE_B, QUAKE_B, QUAKE_B, "Lima Peru quake rescuers search rubble.")
+    story = cluster_documents(w, distance=0.3)
+    assert story["d6"] == story["d0"] != story["d3"]
+    published = {f"d{i}": dt.date(2024, 1, 1) for i in range(6)} | {"d6": dt.date(2024, 6, 1)}
+    story = cluster_documents(w, distance=0.3, published=published, window_days=7)
+    assert story["d6"] not in {story[f"d{i}"] for i in range(6)}
+
+
 def test_single_and_empty_documents_get_a_story():
     assert cluster_documents({"only": "quake"}) == {"only": 0}
     assert len(cluster_documents({"a": "", "b": content_words(QUAKE_A)})) == 2

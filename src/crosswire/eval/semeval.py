@@ -7,15 +7,18 @@ documents alone with the real pipeline; gold is read only afterwards, to score.
 Rule for the incident's answer (stated, since a ledger keeps every source's figure):
 - the **main event** is the ledger's violent event (ASSAULT, FIGHT, CRIME) reported by the most
   documents; ties go to the one with more figures, then to the earliest mention;
-- **killed / injured**: each document's largest figure of that kind for the main event (its value, else
-  its lower bound, else its upper bound), then the figure most documents give, the larger on a tie
-  (a context figure that one report adds, "at least seven killed this weekend", is outvoted); no
-  figure means 0. GVA counts as injured only those shot who survived, so when a report
-  gives only how many were shot, injured = shot - killed;
+- **killed / injured**: each document's *lead event* is the violent event of its first casualty figure
+  (killed, injured or shot): a report leads with its own incident, and the events it brings in later are
+  context ("at least seven killed this weekend", a state's yearly toll). The document's answer is the
+  first figure of each kind for its lead event (its value, else its lower bound, else its upper bound),
+  then the incident's is the figure most documents give, the larger on a tie; no figure means 0. The
+  lead event, not the incident's main event, because the linker often splits one incident's reports into
+  several events (the shooting, the death in hospital). GVA counts as injured only those shot who
+  survived, so when a report gives only how many were shot, injured = shot - killed;
 - **date**: the main event's consolidated day; **city**: its consolidated place when that is a town
   (a GPE that is not a US state or a country), else the town the incident's reports name most often
   (a street or a bar is not a city), compared with GVA's `city_or_county` (case and "county" ignored).
-Per document, the same rule runs on that document's figures for the main event.
+Per document, the same rule runs on that document's figures alone.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from crosswire.settings import Settings
 
 VIOLENT_TYPES = ("ASSAULT", "FIGHT", "CRIME")
 KINDS = ("killed", "injured")
+CASUALTIES = ("killed", "injured", "shot")
 
 # SOURCE.md of semeval2018-t5: questions answered exactly right on the official test set.
 PUBLISHED = {
@@ -151,9 +155,10 @@ def answer_incident(ledger: Ledger, article_of: dict[str, str]) -> tuple[Answer,
     event = main_event(ledger)
     if event is None:
         return Answer(0, 0), {}
-    figures = {article_of.get(d, d): _figures(event, d) for d in {c.document for c in event.counts}}
+    violent = [e for e in ledger.events if e.type in VIOLENT_TYPES]
+    figures = {article_of.get(d, d): _figures(violent, d) for d in {c.document for e in violent for c in e.counts}}
     per_document = {article: _answer(best) for article, best in figures.items()}
-    overall = _answer({kind: _consensus([f.get(kind, 0) for f in figures.values()]) for kind in ("killed", "injured", "shot")})
+    overall = _answer({kind: _consensus([f.get(kind, 0) for f in figures.values()]) for kind in CASUALTIES})
     return Answer(overall.killed, overall.injured, event.date.start if event.date else None, _city(event, ledger)), per_document
 
 
@@ -191,14 +196,16 @@ def _consensus(values: list[int]) -> int:
     return max(votes.items(), key=lambda v: (v[1], v[0]))[0] if votes else 0
 
 
-def _figures(event: Event, document: str) -> dict[str, int]:
-    """The document's largest figure of each kind for the event (value, else lower, else upper bound)."""
-    best: dict[str, int] = {}
-    for count in event.counts:
+def _figures(events: list[Event], document: str) -> dict[str, int]:
+    """The document's first figure of each kind for its lead event (value, else lower, else upper bound)."""
+    counts = sorted(((c, e.id) for e in events for c in e.counts if c.document == document), key=lambda p: p[0].start)
+    lead = next((event for count, event in counts if count.kind in CASUALTIES), None)
+    first: dict[str, int] = {}
+    for count, event in counts:
         figure = next((v for v in (count.value, count.low, count.high) if v is not None), None)
-        if count.document == document and figure is not None:
-            best[count.kind] = max(best.get(count.kind, 0), figure)
-    return best
+        if event == lead and figure is not None:
+            first.setdefault(count.kind, figure)
+    return first
 
 
 def _answer(best: dict[str, int]) -> Answer:

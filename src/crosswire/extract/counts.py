@@ -8,6 +8,11 @@ Bounds follow integer counts and the conflict-data convention (see patterns/coun
 "at least 60" -> low 60; "more than 140" -> low 141; "up to 20" -> high 20; "fewer than 20" -> high 19;
 "nearly 50" -> high 49, approximate; "about 30" -> value 30, approximate; "dozens" -> low 12,
 approximate. Only a plain or approximate figure has a `value`.
+
+What the text says did not happen counts nobody ("no one else was injured", "was not hurt", "would
+never hurt anyone"); a number in apposition to a name is an age. Coordinated groups add up ("three
+children and two adults"), and a killer who also kills himself is one more killed ("killed his two
+children and himself"), as the Gun Violence Archive counts murder-suicides.
 """
 
 from __future__ import annotations
@@ -84,6 +89,9 @@ def _single_people(doc: Doc, sentence_of: Callable[[int], int]) -> Iterable[Coun
             start = doc[token.left_edge.i].idx
         last_ent = next((e for e in doc.ents if e.start <= last.i < e.end and e.label_ == "PERSON"), None)
         end = last_ent.end_char if last_ent is not None else last.idx + len(last)
+        killer = _killed_self_too(token) if kind == "killed" else None
+        if killer is not None:
+            people, end = [*people, killer], max(end, killer.idx + len(killer))
         yield Count(kind=kind, value=len(people), start=start, end=end, text=doc.text[start:end],
                     sentence=sentence_of(start), speaker=_according_to(token))
 
@@ -230,7 +238,7 @@ def _range(core: Span) -> tuple[int, int] | None:
 def _count(doc: Doc, group: Span, sentence_of: Callable[[int], int]) -> Count | None:
     rule, first, core = _split_modifier(doc, group)
     anchor = core.root
-    if _excluded(anchor):
+    if _excluded(anchor) or _none_of(core):
         return None
     kind = _kind(anchor, core)
     if kind is None:
@@ -240,6 +248,11 @@ def _count(doc: Doc, group: Span, sentence_of: Callable[[int], int]) -> Count | 
         return None
     value, low, high, approximate = bounds
     start, end = doc[first].idx, core[-1].idx + len(core[-1])
+    if value is not None and not approximate:
+        value, end = _with_coordinated_people(_nominal(anchor), value, end)
+    killer = _killed_self_too(_nominal(anchor)) if kind == "killed" and value is not None else None
+    if killer is not None:
+        value, end = value + 1, killer.idx + len(killer)
     return Count(
         kind=kind,
         value=value,
@@ -254,7 +267,15 @@ def _count(doc: Doc, group: Span, sentence_of: Callable[[int], int]) -> Count | 
     )
 
 
+def _none_of(core: Span) -> bool:
+    """'No one else was injured': the 'one' of 'no one' is nobody."""
+    return core.start > 0 and core.doc[core.start - 1].lower_ in _rules()["unreal"]["none"]
+
+
 def _excluded(anchor: Token) -> bool:
+    # "Nina Obukhov, 34, ...": a bare number in apposition to a name is the person's age.
+    if anchor.dep_ == "appos" and anchor.head.ent_type_ == "PERSON":
+        return True
     lemmas = set(_rules()["excluded_heads"]["lemmas"])
     head = anchor.head if anchor.dep_ in ("nummod", "quantmod", "compound") else anchor
     return head.lemma_.lower() in lemmas or anchor.head.lower_ in lemmas
@@ -314,10 +335,11 @@ def _verb_kind(nominal: Token) -> str | None:
     for child in node.children:
         if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in transitive:
             return transitive[child.lemma_.lower()]
-    if verb is None:
+    if verb is None or _unreal(verb):
         return None
     lemma = verb.lemma_.lower()
-    if transitive.get(lemma) == "shot" and _fatal(verb):
+    # "shot dead", "fatally wounded": the person died, so the figure counts the killed.
+    if (transitive.get(lemma) == "shot" and _fatal(verb)) or (transitive.get(lemma) == "injured" and _fatally(verb)):
         lemma = "kill"
     hostage = _rules()["hostage_verbs"]
     if lemma in hostage["verbs"] and any(c.lemma_.lower() in hostage["marks"] for c in verb.children):
@@ -341,12 +363,62 @@ def _verb_kind(nominal: Token) -> str | None:
     return None
 
 
+def _with_coordinated_people(nominal: Token, value: int, end: int) -> tuple[int, int]:
+    """'Three children and two adults were found dead' is five; 'Two men and a woman were killed', three."""
+    if nominal.dep_ == "conj" or nominal.pos_ not in ("NOUN", "PROPN"):
+        return value, end
+    rules = _rules()["singular_people"]
+    for other in nominal.conjuncts:
+        if other.i < nominal.i:
+            continue
+        number = next((c for c in other.children if c.dep_ == "nummod"), None)
+        figure = _parse_number([number]) if number is not None else None
+        if figure is None and _is_one_person(other, rules) and other.ent_type_ != "PERSON":
+            figure = 1
+        if figure is None:
+            return value, end
+        value, end = value + figure, max(end, other.idx + len(other))
+    return value, end
+
+
+def _killed_self_too(victims: Token) -> Token | None:
+    """The killer's 'himself' in 'killed his two children and himself', '... before turning the gun on
+    herself': a murder-suicide's toll counts the killer too (Gun Violence Archive's convention)."""
+    node, role, verb = _role(victims)
+    if verb is None or role != "dobj":
+        return None
+    rules = _rules()["killed_self"]
+    for token in verb.subtree:
+        if token.i < node.i or token.lower_ not in rules["reflexives"]:
+            continue
+        head = token.head
+        if token.dep_ == "conj" and head in (node, verb):
+            return token
+        if token.dep_ == "dobj" and head.lemma_.lower() in rules["verbs"] and head.i != verb.i:
+            return token
+        if token.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() in rules["turn"]:
+            return token
+    return None
+
+
+def _unreal(verb: Token) -> bool:
+    """'The father was not hurt', 'he would never hurt anyone': no one was, so nothing to count."""
+    unreal = _rules()["unreal"]
+    return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in unreal["modals"]) for c in verb.children)
+
+
+def _fatally(verb: Token) -> bool:
+    """'fatally', 'mortally' or 'dead' on the verb itself."""
+    adverbs = _rules()["fatal"]["adverbs"]
+    return any(c.lower_ in adverbs and c.dep_ in ("advmod", "acomp", "oprd", "xcomp", "amod") for c in verb.children)
+
+
 def _fatal(verb: Token) -> bool:
     """'fatally shot', 'shot to death', 'shot dead', 'shot and killed': a shooting that killed."""
     rules = _rules()["fatal"]
+    if _fatally(verb):
+        return True
     for child in verb.children:
-        if child.lower_ in rules["adverbs"] and child.dep_ in ("advmod", "acomp", "oprd", "xcomp", "amod"):
-            return True
         if child.dep_ == "prep" and child.lower_ == "to" and any(g.lemma_.lower() in rules["results"] for g in child.children):
             return True
         if child.dep_ == "conj" and child.lemma_.lower() in rules["verbs"]:

@@ -45,10 +45,11 @@ def _label(ent: Span) -> str:
 
 def _apply_parenthetical_aliases(doc: Doc, ents: list[Span], keys: list[str]) -> None:
     """'ISIS-Khorasan (ISIS-X)', 'Islamic State (IS)': the bracketed name is an alias of the one before."""
+    text = doc.text  # Doc.text rebuilds the string on every access
     for i in range(len(ents) - 1):
         first, second = ents[i], ents[i + 1]
-        between = doc.text[first.end_char : second.start_char]
-        after = doc.text[second.end_char : second.end_char + 3]
+        between = text[first.end_char : second.start_char]
+        after = text[second.end_char : second.end_char + 3]
         if between.strip(" *”\"'’") == "(" and after.lstrip("*").startswith(")"):
             keys[i + 1] = keys[i]
 

@@ -135,7 +135,8 @@ def _date(
     """The date expression that modifies the trigger or its clause; a lone trigger takes its sentence's.
 
     A date inside another trigger's phrase under this one is that trigger's ("arrested 35 people in
-    connection with the Jan. 3 bombings": Jan. 3 dates the bombings). With no date of its own, a
+    connection with the Jan. 3 bombings": Jan. 3 dates the bombings), unless it is counted from that
+    trigger ("released the report two weeks before the attack" dates the release). With no date of its own, a
     trigger takes the date of the clause that reports it ("In January, the ministry said it had
     arrested ...": the arrest is dated by the saying, as its latest possible time).
     """
@@ -150,8 +151,10 @@ def _date(
         span = doc.char_span(time.start, time.end, alignment_mode="expand")
         if span is None or _is_reference_point(span):
             continue
-        if any(_within(span.start, span.end, list(n.subtree)) for n in inner):
-            continue
+        if time.anchor == "document" and any(_within(span.start, span.end, list(n.subtree)) for n in inner):
+            continue  # an event-anchored time ("two weeks before the attack") dates this trigger, not its anchor
+        if time.anchor not in ("document", "previous") and time.start <= root.idx < time.end:
+            continue  # ... and never the anchor itself
         if _within(span.start, span.end, list(root.subtree)):
             rank = 0
         elif _within(span.start, span.end, list(_governor(root).subtree)) and not _belongs_to_other_clause(span, root):

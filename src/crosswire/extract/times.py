@@ -82,6 +82,7 @@ _DURATION = re.compile(
     rf"^(?P<hedge>(?:(?:for|during|within|in|over|the|the\s+past|the\s+last|the\s+next|the\s+first|{_HEDGES})\s+)*)"
     rf"(?:{_QUANT_RE}(?P<range>\s*(?:to|or|-)\s*(?:\d+|{_QUANT}))?[\s-]+)?{_UNIT_RE}(?:\s+long)?$"
 )
+_RECENT = re.compile(rf"^(?:the\s+)?(?:most\s+)?(?:recent|coming)\s+(?P<u>{'|'.join(_UNITS)})s$")
 _SET = re.compile(rf"^(?:every|each)\s+(?:{_QUANT_RE}\s+)?{_UNIT_RE}$")
 _SET_ADVERBS = {"hourly": "PT1H", "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y"}
 _AGE = re.compile(r"\byears?[\s-]+old\b|\baged?\b|\bage\s+of\b")
@@ -108,6 +109,17 @@ def normalize(text: str, anchor: dt.date | None, tense: str | None = None) -> Ti
             None takes the occurrence closest to the anchor.
     """
     clean = re.sub(r"\s+", " ", text.strip().rstrip(".,;:'’").removesuffix("'s").removesuffix("’s"))
+    clean = _digits_for_spelled_years(clean)
+    if _THE_YEAR.match(clean.lower()):  # "for the full year": the report's own year, as "this year"
+        clean = "this year"
+    elif clean.lower() == "the past year":  # a calendar year back, as "last year"
+        clean = "last year"
+    long_unit = _LONG_UNIT.match(clean.lower())
+    if long_unit is not None:
+        return _long_unit(long_unit, anchor)
+    year_back = _YEAR_BACK.match(clean.lower())
+    if year_back is not None:  # "the year-ago quarter": the like period a year before the report's
+        return _year_back(year_back["quarter"] is not None, anchor)
     low = clean.lower()
     if not low or _AGE.search(low):
         return None
@@ -126,6 +138,59 @@ def normalize(text: str, anchor: dt.date | None, tense: str | None = None) -> Ti
     if _is_clock(clean):
         return _parse_time(clean, anchor, tense)
     return _parse_date(low, anchor, tense)
+
+
+_TENS = {"ten": 10, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_DIGITS = {w: n for n, w in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"), start=1)}
+_SPELLED_YEAR = re.compile(
+    rf"\b(?P<century>nineteen|eighteen)\s+(?P<tens>{'|'.join(_TENS)})(?:[\s-]+(?P<unit>{'|'.join(_DIGITS)}))?\b"
+    r"|\b(?:the\s+year\s+)?two\s+thousand\b(?!\s+(?:and|one|two|three|four|five|six|seven|eight|nine)\b)",
+    re.I,
+)
+_LONG_UNIT = re.compile(r"^(?:the\s+)?(?P<rel>this|current|last|past)\s+(?P<unit>decade|century)$")
+
+
+def _long_unit(m: re.Match[str], anchor: dt.date | None) -> TimeFields | None:
+    """ "this century" is TIMEX3's "19" (its first two digits), "this decade" "199"; "the last decade" a P10Y stretch."""
+    if m["rel"] in ("last", "past"):
+        return TimeFields("DURATION", "P10Y" if m["unit"] == "decade" else "P100Y", precision="unknown")
+    if anchor is None:
+        return None
+    digits = 2 if m["unit"] == "century" else 3
+    first = int(str(anchor.year)[:digits]) * 10 ** (4 - digits)
+    end = dt.date(first + 10 ** (4 - digits) - 1, 12, 31)
+    return TimeFields("DATE", str(anchor.year)[:digits], dt.date(first, 1, 1).isoformat(), end.isoformat(), "decade")
+
+
+_THE_YEAR = re.compile(r"^the\s+(?:(?:full|fiscal|current|whole|entire)\s+)*year$")
+_YEAR_BACK = re.compile(
+    r"^(?:the\s+)?(?:comparable\s+)?year[\s-]+(?:earlier|ago)"
+    r"(?:\s+(?:first|second|third|fourth|1st|2nd|3rd|4th|fiscal))?(?:\s+(?:(?P<quarter>quarter)|period|half))?$"
+)
+
+
+def _year_back(quarter: bool, anchor: dt.date | None) -> TimeFields | None:
+    """A year before the report's period: its last complete quarter when it says so, else "a year ago"
+    (which a quarter named just before narrows to that quarter, see `_resolve_in_narrative`)."""
+    if not quarter:
+        return _parse_anchored("a year ago", anchor)
+    latest = calendar_rule("the quarter", anchor, None)
+    if latest is None:
+        return None
+    year, part = latest.value.split("-")
+    return _shifted_period(latest, int(year) - 1, part)
+
+
+def _digits_for_spelled_years(text: str) -> str:
+    """ "nineteen ninety-six" -> "1996", "the year two thousand" -> "2000": broadcast transcripts spell years out."""
+
+    def digits(m: re.Match[str]) -> str:
+        if m["century"] is None:
+            return "2000"
+        century = 19 if m["century"].lower() == "nineteen" else 18
+        return str(century * 100 + _TENS[m["tens"].lower()] + (_DIGITS[m["unit"].lower()] if m["unit"] else 0))
+
+    return _SPELLED_YEAR.sub(digits, text)
 
 
 def resolve_anchored(time: TimeValue, anchor_start: dt.date, anchor_end: dt.date) -> TimeValue:
@@ -182,6 +247,9 @@ def _anchored(offset: str, unit: str, approximate: bool, to: str, anchor: dt.dat
 
 def _parse_duration(text: str, anchor: dt.date | None) -> TimeFields | None:
     low = re.sub(r"^an?\s+(?=\w+-)", "", text.lower())  # "a two-week (truce)"
+    recent = _RECENT.match(low)
+    if recent is not None:  # "in recent years", "in coming weeks": a stretch from or to now of unstated length
+        return TimeFields("DURATION", _duration(None, recent["u"]), precision="unknown", approximate=True)
     m = _DURATION.match(low)
     if m is None or not (m["q"] or m["plural"]):
         return None  # "week" alone is no duration; "last week" is a date
@@ -431,6 +499,12 @@ _PATTERNS = {
         [{"LOWER": {"IN": _MONTHS + [m + "." for m in _MONTHS]}}, {"IS_DIGIT": True}],
         [{"LOWER": {"IN": ["earlier", "later", "early", "late"]}, "OP": "?"}, {"LOWER": {"IN": ["this", "last", "next"]}}, {"LOWER": {"IN": ["week", "month", "year"]}}],
         [{"LOWER": {"IN": ["yesterday", "today", "tomorrow", "now", "currently", "nowadays", "recently", "tonight"]}}],
+        [{"LOWER": "current", "POS": "ADJ"}],
+        [{"LOWER": "the"}, {"LOWER": {"IN": ["full", "fiscal", "current", "whole", "entire"]}, "OP": "*"}, {"LOWER": "year"}],
+        [{"LOWER": "the"}, {"LOWER": "latest"}, {"LOWER": "period"}],
+        [{"LOWER": "the"}, {"LOWER": "past"}],
+        [{"LOWER": {"IN": ["the", "this", "last", "next", "past", "coming"]}}, {"LOWER": "weekend"}],
+        [{"LOWER": {"IN": ["recent", "coming"]}}, {"LOWER": {"IN": [u + "s" for u in _UNITS]}}],
         [{"LOWER": "the"}, {"LOWER": {"IN": ["near", "foreseeable"]}, "OP": "?"}, {"LOWER": {"IN": ["future", "term"]}}],
         [{"LOWER": "the", "OP": "?"}, {"LOWER": "fiscal", "OP": "?"}, {"LOWER": {"IN": _ORDINAL_WORDS}}, {"ORTH": "-", "OP": "?"}, {"LOWER": {"IN": ["quarter", "half"]}}],
         [{"LOWER": "the"}, {"LOWER": {"IN": ["latest", "current", "recent", "fiscal"]}, "OP": "?"}, {"LOWER": "quarter"}],
@@ -453,11 +527,13 @@ def find_times(doc: Doc, anchor: dt.date | None, sentence_of: Callable[[int], in
     A TIME without a date of its own ("at 21:48") takes the day of a day-precise date right next to
     it in the sentence ("at 21:48 on March 22"), else the publication date.
     """
-    entities = [piece for e in doc.ents if e.label_ in ("DATE", "TIME") for piece in _pieces(e, anchor)]
+    entities = [piece for e in doc.ents if e.label_ in ("DATE", "TIME") for piece in _pieces(_trim(e), anchor)]
     spans = filter_spans([_trim(s) for s in entities + _matches(doc)])
     found: dict[int, tuple[Span, TimeFields]] = {}
     for span in spans:
         fields = normalize(span.text, anchor, _tense(span))
+        if fields is not None and _closes_on_a_date(span):  # "the year ended March 31": a year-long stretch
+            fields = TimeFields("DURATION", _duration(1, span[-1].lower_), precision="unknown")
         if fields is not None:
             found[span.start] = (span, fields)
     for start, (span, fields) in found.items():
@@ -465,6 +541,7 @@ def find_times(doc: Doc, anchor: dt.date | None, sentence_of: Callable[[int], in
             day = _day_beside(span, found.values())
             if day is not None:
                 found[start] = (span, normalize(span.text, day, _tense(span)) or fields)
+    _join_clock_and_day(found)
     _resolve_in_narrative(found)
     return [
         TimeValue(
@@ -505,6 +582,15 @@ def _resolve_in_narrative(found: dict[int, tuple[Span, TimeFields]]) -> None:
                 continue
         if fields.anchor == "document" and fields.type in ("DATE", "TIME") and fields.value[:1].isdigit() and fields.earliest:
             reference = fields
+
+
+def _closes_on_a_date(span: Span) -> bool:
+    """ "the year ended Sept. 30", "the quarter ending June 30": TimeML tags a one-unit DURATION and the date."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return (
+        after is not None and after.lower_ in ("ended", "ending") and span[0].lower_ == "the"
+        and span[-1].lower_ in ("year", "month", "week")
+    )  # fmt: skip
 
 
 def _fine_enough(precision: str, code: str, timed: bool) -> bool:
@@ -613,6 +699,22 @@ def _tense(span: Span) -> Tense:
     if any(a.tag_ in ("VBZ", "VBP", "MD") for a in auxiliaries):
         return None
     return "past" if verb.tag_ in ("VBD", "VBN") else None
+
+
+def _join_clock_and_day(found: dict[int, tuple[Span, TimeFields]]) -> None:
+    """ "5 p.m. EST Nov. 9", "4 a.m. EDT Thursday": one TIMEX3, the clock time on that day, as TimeML tags it."""
+    for start in sorted(found):
+        if start not in found or found[start][1].type != "TIME":
+            continue
+        span, fields = found[start]
+        following = [other for other in found if other >= span.end]
+        if not following:
+            continue
+        other, other_fields = found[min(following)]
+        between = span.doc.text[span.end_char : other.start_char]
+        if other_fields.type == "DATE" and other_fields.precision == "day" and between.strip(" ,") == "" and len(between) <= 2:
+            found[start] = (span.doc[span.start : other.end], fields)
+            del found[other.start]
 
 
 def _day_beside(span: Span, found) -> dt.date | None:  # noqa: ANN001 - the (Span, TimeFields) pairs

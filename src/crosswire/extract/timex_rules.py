@@ -14,7 +14,9 @@ Occurrence conventions, relative to the anchor (the publication date):
   "the quarter" / "the latest quarter" is the last complete quarter, "the current quarter" the anchor's;
 - "the end/beginning/middle of X" has X's value (TIMEX3 puts the part in `mod`), narrowed interval;
 - a part of a day ("Sunday night", "tonight", "last night") is a TIME with TIMEX3's suffix:
-  `2000-04-02TNI` (TMO, TAF, TEV, TNI).
+  `2000-04-02TNI` (TMO, TAF, TEV, TNI);
+- "the weekend" is the latest one begun by the anchor, the coming one in the future tense,
+  written `1990-W32-WE` after the ISO week its Saturday lies in.
 """
 
 from __future__ import annotations
@@ -111,7 +113,7 @@ def calendar_rule(low: str, anchor: dt.date | None, tense: str | None) -> TimeFi
     """The first rule that reads `low` (lowercased, leading preposition gone), else None."""
     if low in REFERENCES:
         return _reference(REFERENCES[low], anchor)
-    for rule in (_weekday_or_season, _month_relative, _season_year, _this_part_of_day, _quarter, _holiday):
+    for rule in (_weekday_or_season, _month_relative, _season_year, _this_part_of_day, _quarter, _holiday, _weekend):
         fields = rule(low, anchor, tense)
         if fields is not None:
             return fields
@@ -234,7 +236,7 @@ def _quarter(low: str, anchor: dt.date | None, tense: str | None) -> TimeFields 
         if not explicit and dt.date(year, (n - 1) * months + 1, 1) > anchor:
             year -= 1  # results are reported for quarters that have begun
         return _period(year, n, months)
-    m = _QUARTER_RELATIVE.match(low)
+    m = _QUARTER_RELATIVE.match("the latest quarter" if low == "the latest period" else low)  # a report's period
     if m is None or anchor is None:
         return None
     current = (anchor.month - 1) // 3 + 1
@@ -267,3 +269,20 @@ def _holiday(low: str, anchor: dt.date | None, tense: str | None) -> TimeFields 
     else:
         day = min(days, key=lambda d: abs((d - anchor).days))
     return _day(day, None)
+
+
+_WEEKEND = re.compile(r"^(?:the|this|last|next|(?P<past>past)|(?P<coming>coming))\s+weekend$")
+
+
+def _weekend(low: str, anchor: dt.date | None, tense: str | None) -> TimeFields | None:
+    m = _WEEKEND.match(low)
+    if m is None or anchor is None:
+        return None
+    saturday = anchor - dt.timedelta(days=(anchor.weekday() - 5) % 7)  # the latest one begun
+    if low.startswith("next") or m["coming"] or (tense == "future" and not low.startswith(("last", "past"))):
+        saturday += dt.timedelta(days=7 if anchor.weekday() < 5 or not low.startswith("the") else 0)
+    elif low.startswith("last") and anchor.weekday() >= 5:
+        saturday -= dt.timedelta(days=7)
+    year, week, _ = saturday.isocalendar()
+    sunday = saturday + dt.timedelta(days=1)
+    return TimeFields("DATE", f"{year}-W{week:02d}-WE", saturday.isoformat(), sunday.isoformat(), "week")

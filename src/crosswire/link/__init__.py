@@ -11,7 +11,7 @@ from crosswire.link.events import Features, cluster_mentions, date_interval
 from crosswire.extract.places import lookup
 from crosswire.link.sources import copy_groups
 from crosswire.link.versions import link_versions
-from crosswire.records import Entity, EventMention
+from crosswire.records import Conflict, Entity, Event, EventMention
 from crosswire.settings import Settings
 from crosswire.store import Store
 
@@ -25,7 +25,8 @@ def link(store: Store, settings: Settings) -> int:
     origins = copy_groups(store.signatures(), order)
     store.replace_origins(origins)
 
-    mentions_all = [m for e in store.extractions() for m in e.entities]
+    extractions = store.extractions()
+    mentions_all = [m for e in extractions for m in e.entities]
     entities, entity_of = resolve_entities(mentions_all)
     store.replace_entities(entities, entity_of)
     by_id = {e.id: e for e in entities}
@@ -65,8 +66,22 @@ def link(store: Store, settings: Settings) -> int:
     resolved = resolve_event_anchors(members, events, assignments | {m.id: e for m, e in rows if e})
     events.update({ev_id: consolidated(ev_id) for ev_id in resolved})
     events = record_anchor_events(members, events)
-    store.put_events([e for e, _ in events.values()], [c for _, cs in events.values() for c in cs])
+    changed = _changed_events(store, events)
+    store.put_events([events[i][0] for i in changed], [c for i in changed for c in events[i][1]])
+    linked = [(mention, event or assignments[mention.id]) for mention, event in rows]
     store.replace_versions(
-        *link_versions(store, settings, documents=documents, origins=origins, entity_of=entity_of, entities=by_id)
+        *link_versions(
+            store, settings, documents=documents, extractions={x.document: x for x in extractions},
+            mentions=linked, origins=origins, entity_of=entity_of, entities=by_id,
+        )
     )
     return len(touched)
+
+
+def _changed_events(store: Store, events: dict[str, tuple[Event, list[Conflict]]]) -> list[str]:
+    """The events whose record or conflicts differ from the stored ones: only those are rewritten."""
+    stored = store.event_records()
+    return [
+        ev_id for ev_id, (event, conflicts) in events.items()
+        if stored.get(ev_id) != (event.model_dump_json(), sorted(c.model_dump_json() for c in conflicts))
+    ]

@@ -10,6 +10,7 @@ The perpetrator matrix is drawn whenever a party is named; toll, date and place 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections import defaultdict
@@ -18,7 +19,9 @@ from collections.abc import Iterable, Mapping
 from crosswire.link.analyst import analyst_claims, events_matching, read_analyst_evidence
 from crosswire.link.claims import PERPETRATOR, RELAYED_RULES, Corpus, find_claims
 from crosswire.errors import UsageError
-from crosswire.records import Claim, Document, Entity, Event, Evidence, EvidenceQuote, Version, VersionValue
+from crosswire.records import (
+    Claim, Document, Entity, Event, EventMention, Evidence, EvidenceQuote, Extraction, Version, VersionValue,
+)
 from crosswire.settings import Settings
 from crosswire.store import Store
 
@@ -60,6 +63,8 @@ def link_versions(
     settings: Settings,
     *,
     documents: Mapping[str, Document],
+    extractions: Mapping[str, Extraction],
+    mentions: list[tuple[EventMention, str]],
     origins: Mapping[str, str],
     entity_of: Mapping[str, str],
     entities: Mapping[str, Entity],
@@ -70,8 +75,8 @@ def link_versions(
     events = {e.id: e for e in store.events()}
     corpus = Corpus(
         documents=documents,
-        extractions={x.document: x for x in store.extractions()},
-        mentions=[(m, e) for m, e in store.event_mentions() if e],
+        extractions=extractions,
+        mentions=mentions,
         origins=origins,
         entity_of=entity_of,
         entities=entities,
@@ -257,6 +262,7 @@ class _Relation:
         return False
 
 
+@functools.lru_cache(maxsize=65536)  # called for every pair of values in every matrix
 def _bounds(value: str, sep: str) -> tuple[str | int, str | int]:
     low, _, high = value.partition(sep)
     if sep == "-":

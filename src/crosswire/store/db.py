@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -98,6 +99,17 @@ class Store:
     def _many(self, sql: str, rows: list) -> None:
         if rows:  # DuckDB refuses an empty executemany
             self.connection.executemany(sql, rows)
+
+    def _insert(self, table: str, rows: list[list]) -> None:
+        """Many rows in one statement, one list parameter a column: executemany costs a statement a row."""
+        if rows:
+            columns = [list(column) for column in zip(*rows)]
+            unnested = ", ".join("unnest(?)" for _ in columns)
+            self.connection.execute(f"INSERT INTO {table} SELECT * FROM (SELECT {unnested})", columns)
+
+    def _delete_in(self, table: str, column: str, values: list[str]) -> None:
+        if values:
+            self.connection.execute(f"DELETE FROM {table} WHERE {column} IN (SELECT unnest(?::VARCHAR[]))", [values])
 
     # --- ingest ------------------------------------------------------------------------
 
@@ -201,17 +213,19 @@ class Store:
         return [(EventMention.model_validate_json(r[0]), r[1]) for r in rows]
 
     def assign_events(self, assignments: dict[str, str]) -> None:
-        self._many(
-            "UPDATE event_mentions SET event = ? WHERE id = ?", [[e, m] for m, e in assignments.items()]
-        )
+        if assignments:  # one UPDATE joined to the new links, not one statement a mention
+            self.connection.execute(
+                "UPDATE event_mentions SET event = linked.event FROM"
+                " (SELECT unnest(?::VARCHAR[]) AS mention, unnest(?::VARCHAR[]) AS event) AS linked"
+                " WHERE event_mentions.id = linked.mention",
+                [list(assignments), list(assignments.values())],
+            )
 
     def replace_entities(self, entities: Iterable[Entity], keys: dict[str, str]) -> None:
         self.connection.execute("DELETE FROM entities")
         self.connection.execute("DELETE FROM entity_keys")
-        self._many(
-            "INSERT INTO entities VALUES (?, ?)", [[e.id, e.model_dump_json()] for e in entities]
-        )
-        self._many("INSERT INTO entity_keys VALUES (?, ?)", [list(kv) for kv in keys.items()])
+        self._insert("entities", [[e.id, e.model_dump_json()] for e in entities])
+        self._insert("entity_keys", [list(kv) for kv in keys.items()])
 
     def entities(self) -> list[Entity]:
         rows = self.connection.execute("SELECT record FROM entities ORDER BY id").fetchall()
@@ -219,31 +233,37 @@ class Store:
 
     def replace_origins(self, origins: dict[str, str]) -> None:
         self.connection.execute("DELETE FROM origins")
-        self._many("INSERT INTO origins VALUES (?, ?)", [list(kv) for kv in origins.items()])
+        self._insert("origins", [list(kv) for kv in origins.items()])
 
     def put_events(self, events: Iterable[Event], conflicts: Iterable[Conflict], *, drop: Iterable[str] = ()) -> None:
         """Write consolidated events (and their conflicts), replacing earlier versions of them."""
         events = list(events)
         ids = [e.id for e in events] + list(drop)
-        self._many("DELETE FROM events WHERE id = ?", [[i] for i in ids])
-        self._many("DELETE FROM conflicts WHERE event = ?", [[i] for i in ids])
-        self._many(
-            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?)",
+        self._delete_in("events", "id", ids)
+        self._delete_in("conflicts", "event", ids)
+        self._insert(
+            "events",
             [
                 [e.id, e.type, e.date.start if e.date else None, e.date.end if e.date else None, e.status,
                  e.model_dump_json()]
                 for e in events
             ],
         )
-        self._many(
-            "INSERT INTO conflicts VALUES (?, ?, ?)", [[c.event, c.field, c.model_dump_json()] for c in conflicts]
-        )
+        self._insert("conflicts", [[c.event, c.field, c.model_dump_json()] for c in conflicts])
 
     def events(self) -> list[Event]:
         rows = self.connection.execute(
             "SELECT record FROM events ORDER BY date_start NULLS LAST, type, id"
         ).fetchall()
         return [Event.model_validate_json(r[0]) for r in rows]
+
+    def event_records(self) -> dict[str, tuple[str, list[str]]]:
+        """Each stored event's JSON record with its conflicts' (sorted): what a relink compares against."""
+        conflicts: dict[str, list[str]] = {}
+        for event, record in self.connection.execute("SELECT event, record FROM conflicts").fetchall():
+            conflicts.setdefault(event, []).append(record)
+        rows = self.connection.execute("SELECT id, record FROM events").fetchall()
+        return {ev_id: (record, sorted(conflicts.get(ev_id, []))) for ev_id, record in rows}
 
     def conflicts(self) -> list[Conflict]:
         rows = self.connection.execute("SELECT record FROM conflicts ORDER BY event, field").fetchall()
@@ -252,17 +272,29 @@ class Store:
     # --- claims and versions -------------------------------------------------------------
 
     def replace_versions(self, claims: Iterable[Claim], versions: Iterable[Version]) -> None:
-        """Claims and versions are derived from the whole ledger, so each link rewrites them all."""
-        self.connection.execute("DELETE FROM claims")
-        self.connection.execute("DELETE FROM versions")
-        self._many(
-            "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?)",
-            [[c.event, c.attribute, c.value, c.stance, c.document, c.model_dump_json()] for c in claims],
-        )
-        self._many(
-            "INSERT INTO versions VALUES (?, ?, ?, ?)",
-            [[i, v.event, v.attribute, v.model_dump_json()] for i, v in enumerate(versions)],
-        )
+        """Claims and versions are derived from the whole ledger; they are rewritten only when they changed."""
+        claims, versions = list(claims), list(versions)
+        claim_rows = [[c.event, c.attribute, c.value, c.stance, c.document, c.model_dump_json()] for c in claims]
+        version_rows = [[i, v.event, v.attribute, v.model_dump_json()] for i, v in enumerate(versions)]
+        new_claims: dict[str, list[list]] = {}
+        for row in claim_rows:
+            new_claims.setdefault(row[0], []).append(row)
+        # Compared by digests of the records (which hold every column), so the stored claims are not all read.
+        stored = dict(self.connection.execute(
+            "SELECT event, list_sort(list(md5(CAST(record AS VARCHAR)))) FROM claims GROUP BY event"
+        ).fetchall())
+        changed = [
+            event for event in new_claims.keys() | stored.keys()
+            if sorted(hashlib.md5(row[-1].encode()).hexdigest() for row in new_claims.get(event, []))
+            != stored.get(event, [])
+        ]
+        self._delete_in("claims", "event", changed)
+        self._insert("claims", [row for event in changed for row in new_claims.get(event, [])])
+        if [tuple(row) for row in version_rows] != self.connection.execute(
+            "SELECT * FROM versions ORDER BY position"
+        ).fetchall():
+            self.connection.execute("DELETE FROM versions")
+            self._insert("versions", version_rows)
 
     def claims(self) -> list[Claim]:
         rows = self.connection.execute("SELECT record FROM claims ORDER BY event, attribute, document").fetchall()
