@@ -50,7 +50,7 @@ def format_date_span(
         value: the TIMEX3 value, which alone names seasons, parts of the day and clock times.
         approximate: prefix "~".
     """
-    text = _span_text(_parse_day(start), _parse_day(end), precision, value or "")
+    text = _span_text(parse_day(start), parse_day(end), precision, value or "")
     return f"~{text}" if approximate and text != "undated" else text
 
 
@@ -115,7 +115,8 @@ def sentence_offset(sentence: str, start: int, end: int, document_text: str) -> 
     return at if at != -1 and at <= start and end <= at + len(sentence) else None
 
 
-def _parse_day(iso: str | None) -> date | None:
+def parse_day(iso: str | None) -> date | None:
+    """The day of an ISO date or datetime; None when absent or not a date."""
     if not iso:
         return None
     try:

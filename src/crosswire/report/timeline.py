@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from crosswire.records import Event
+from crosswire.report.format import parse_day
 
 WIDTH = 1000.0
 AXIS_HEIGHT = 26.0
@@ -58,7 +59,7 @@ def event_interval(event: Event) -> tuple[date, date] | None:
     """First and last possible day of the event, or None when it is undated."""
     if event.date is None:
         return None
-    start, end = _day(event.date.start), _day(event.date.end)
+    start, end = parse_day(event.date.start), parse_day(event.date.end)
     if start is None and end is None:
         return None
     start, end = start or end, end or start
@@ -152,12 +153,3 @@ def _month_starts(start: date, end: date) -> list[date]:
             return found
         found.append(current)
         month += 1
-
-
-def _day(iso: str | None) -> date | None:
-    if not iso:
-        return None
-    try:
-        return date.fromisoformat(iso[:10])
-    except ValueError:
-        return None
