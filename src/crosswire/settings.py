@@ -50,14 +50,14 @@ class Settings(BaseModel):
         description="Link: analyst evidence files (YAML or CSV, see examples/analyst-evidence.yml) read at each build; "
         "comma-separated in CROSSWIRE_EVIDENCE.",
     )
+    min_future_days: int = Field(
+        default=2, description="Ingest: a publication date more than this many days after today is flagged as absurd."
+    )
 
     @field_validator("evidence", mode="before")
     @classmethod
     def _split_paths(cls, value: Any) -> Any:
         return tuple(p.strip() for p in value.split(",") if p.strip()) if isinstance(value, str) else value
-    min_future_days: int = Field(
-        default=2, description="Ingest: a publication date more than this many days after today is flagged as absurd."
-    )
 
 
 ENV_PREFIX = "CROSSWIRE_"

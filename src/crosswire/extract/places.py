@@ -40,7 +40,3 @@ def _gazetteer() -> dict[str, Place]:
 
 def lookup(name: str) -> Place | None:
     return _gazetteer().get(fold(name))
-
-
-def is_known_place(name: str) -> bool:
-    return fold(name) in _gazetteer()
