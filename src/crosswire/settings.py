@@ -50,11 +50,16 @@ class Settings(BaseModel):
         description="Link: analyst evidence files (YAML or CSV, see examples/analyst-evidence.yml) read at each build; "
         "comma-separated in CROSSWIRE_EVIDENCE.",
     )
+    entity_patterns: tuple[str, ...] = Field(
+        default=(),
+        description="Extract: your own entity pattern files (spaCy EntityRuler JSONL: label, pattern, optional id to "
+        "join spellings), added to crosswire's own; comma-separated in CROSSWIRE_ENTITY_PATTERNS.",
+    )
     min_future_days: int = Field(
         default=2, description="Ingest: a publication date more than this many days after today is flagged as absurd."
     )
 
-    @field_validator("evidence", mode="before")
+    @field_validator("evidence", "entity_patterns", mode="before")
     @classmethod
     def _split_paths(cls, value: Any) -> Any:
         return tuple(p.strip() for p in value.split(",") if p.strip()) if isinstance(value, str) else value

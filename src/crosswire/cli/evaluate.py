@@ -215,3 +215,51 @@ def gvc_command(
     rows = {"crosswire stories": scores} if scores else {}
     rows |= {f"baseline: {k}": {"conll_f1": v} for k, v in BASELINES.get(split, {}).items()}
     Console().print(_coref_table(f"GVC {split}: {result.documents} documents into {result.incidents_found} incidents (%)", rows))
+
+
+@eval_app.command("syndication")
+def syndication_command(
+    corpus: str = typer.Argument(None, help="Folder of reports to copy. Default: the bundled examples/corpus."),
+    truth: str = typer.Option(None, "--truth", help="JSON {\"copies\": [[names...]]}: reports of CORPUS that are already "
+                              "copies of each other. Default: examples/syndication.json with the bundled corpus."),
+    keep: str = typer.Option(None, "--keep", help="Also write the generated copies to this folder, to read or build."),
+    seed: int = typer.Option(7, "--seed", help="Random seed of the alterations."),
+    as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON on stdout."),
+) -> None:
+    """Copies of each report under other outlets (new headline, cut paragraphs, page furniture, new
+    dateline): do they fall into their original's origin group, and do independent reports stay apart?"""
+    import json
+    import tempfile
+    from pathlib import Path
+
+    from rich.console import Console
+    from rich.table import Table
+
+    from crosswire.errors import CrosswireError
+    from crosswire.eval.syndication import make_copies, read_truth, score_origins
+
+    examples = Path(__file__).resolve().parents[3] / "examples"
+    folder = Path(corpus) if corpus else examples / "corpus"
+    truth_file = Path(truth) if truth else (examples / "syndication.json" if corpus is None else None)
+    try:
+        with tempfile.TemporaryDirectory(prefix="crosswire-syndication-") as tmp:
+            out = Path(keep) if keep else Path(tmp)
+            written = make_copies(folder, out, seed=seed)
+            scores = score_origins(out, written, read_truth(truth_file))
+    except CrosswireError as exc:
+        Console(stderr=True).print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    if as_json:
+        print(json.dumps(scores.as_dict(), indent=2))
+        return
+    table = Table(title=f"Syndication: {scores.documents} reports and copies from {folder}")
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    for name in ("true_origins", "found_origins"):
+        table.add_row(name.replace("_", " "), str(getattr(scores, name)))
+    for name in ("precision", "recall", "f1"):
+        table.add_row(f"same-origin pairs: {name}", f"{100 * getattr(scores, name):.1f}")
+    Console().print(table)
+    for label, pairs in (("copies not grouped", scores.missed), ("independent reports grouped", scores.merged)):
+        if pairs:
+            Console().print(f"{label}: " + ", ".join(f"{a} ~ {b}" for a, b in pairs[:10]) + (" ..." if len(pairs) > 10 else ""))

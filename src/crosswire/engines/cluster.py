@@ -36,11 +36,12 @@ class ModelLoader(WorkerPlugin):
 
     name = "crosswire-model"
 
-    def __init__(self, model: str):
+    def __init__(self, model: str, entity_patterns: tuple[str, ...] = ()):
         self.model = model
+        self.entity_patterns = entity_patterns
 
     def setup(self, worker) -> None:
-        load_pipeline(self.model)
+        load_pipeline(self.model, self.entity_patterns)
 
 
 def extract_shard(documents: list[Document], settings: Settings) -> bytes:
@@ -71,7 +72,7 @@ class DaskEngine(Engine):
                 dashboard_address=None, local_directory=str(scratch), silence_logs=logging.ERROR,
             )
             self.client = Client(self.cluster)
-        self.client.register_plugin(ModelLoader(settings.model))
+        self.client.register_plugin(ModelLoader(settings.model, settings.entity_patterns))
 
     def run(self, batches: Iterable[list[Document]]) -> Results:
         workers = max(1, len(self.client.scheduler_info(n_workers=-1)["workers"]))

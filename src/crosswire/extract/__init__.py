@@ -26,7 +26,7 @@ __all__ = ["extract_documents", "document_anchor"]
 
 def extract_documents(documents: Sequence[Document], settings: Settings) -> list[Extraction]:
     """Parse the documents in one batch and read each one's records off its parse."""
-    nlp = load_pipeline(settings.model)
+    nlp = load_pipeline(settings.model, settings.entity_patterns)
     docs = parse_many(nlp, [d.text for d in documents], batch_size=settings.batch_size)
     return [_extract(document, doc) for document, doc in zip(documents, docs)]
 

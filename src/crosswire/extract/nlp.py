@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from crosswire.errors import ModelError
+from crosswire.errors import ModelError, UsageError
 
 ENTITY_PATTERNS = "entities.jsonl"
 # What extract/ reads off a parse: vectors for the taggers, POS, morphology (tense), lemmas (event
@@ -22,12 +24,14 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 
 
 @lru_cache(maxsize=4)
-def load_pipeline(model: str) -> Language:
+def load_pipeline(model: str, entity_patterns: tuple[str, ...] = ()) -> Language:
     """The pipeline named by the `model` setting, with an entity ruler that knows what the model misses.
 
     The ruler runs before the statistical NER and may overwrite its spans, so group names the
-    small model splits ("Islamic State") or mislabels ("ISIL-K") come out whole and typed.
+    small model splits ("Islamic State") or mislabels ("ISIL-K") come out whole and typed. The
+    user's own pattern files (the `entity_patterns` setting) are added to crosswire's.
     """
+    extra = [row for path in entity_patterns for row in read_entity_patterns(Path(path))]
     try:
         nlp = spacy.load(model)
     except OSError as exc:
@@ -42,7 +46,30 @@ def load_pipeline(model: str) -> Language:
                          config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"})
     patterns_file = resources.files("crosswire.extract") / "patterns" / ENTITY_PATTERNS
     ruler.from_disk(str(patterns_file))
+    if extra:
+        ruler.add_patterns(extra)
     return nlp
+
+
+def read_entity_patterns(path: Path) -> list[dict]:
+    """A user's EntityRuler JSONL file, checked line by line so a mistake names its line."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{path}: cannot read the entity pattern file ({exc}). Fix the `entity_patterns` setting.") from exc
+    rows = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except ValueError as exc:
+            raise UsageError(f"{path}, line {number}: not JSON ({exc}).") from exc
+        if not (isinstance(row, dict) and isinstance(row.get("label"), str) and isinstance(row.get("pattern"), (str, list))):
+            raise UsageError(f"{path}, line {number}: expected {{\"label\": \"ORG\", \"pattern\": \"Northern Front\", "
+                             f"\"id\": \"optional-id\"}} (a pattern is a phrase or a list of token patterns).")
+        rows.append(row)
+    return rows
 
 
 def paragraphs(text: str) -> list[str]:
