@@ -1,6 +1,8 @@
 """One measured `crosswire build` for bench/throughput.py: prints seconds, link seconds and peak memory as JSON.
 
 A process of its own, so that its peak resident memory (and its workers') is the build's alone.
+Workers fork from the pool's fork server, not from this process, so their peaks are read from
+/proc after each batch (the kernel's high-water mark, not a sample) rather than from rusage.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ import sys
 import time
 from pathlib import Path
 
+import psutil
+
 from crosswire.pipeline import build
 from crosswire.settings import Settings
 from crosswire.store import Store
@@ -19,9 +23,12 @@ from crosswire.store import Store
 def main(corpus: str, db: str, workers: str) -> None:
     settings = Settings(db=db, workers=int(workers))
     marks: dict[str, float] = {}
+    worker_peak_kb = [resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss]
 
     def progress(stage: str, done: int, total: int | None) -> None:
         marks.setdefault(stage, time.perf_counter())
+        if stage == "extract":
+            worker_peak_kb.append(max((_peak_kb(p.pid) for p in psutil.Process().children(recursive=True)), default=0))
 
     began = time.perf_counter()
     with Store.open(db) as store:
@@ -30,10 +37,20 @@ def main(corpus: str, db: str, workers: str) -> None:
     print(json.dumps({
         "seconds": ended - began,
         "link_seconds": ended - marks["link"],
+        "first_batch_seconds": marks.get("extract", marks["link"]) - began,  # worker start-up and the first batch
         "added": report.added,
         "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        "worker_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+        "worker_rss_mb": max(*worker_peak_kb, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024,
     }))
+
+
+def _peak_kb(pid: int) -> int:
+    """A live process's peak resident memory (VmHWM, in kB); 0 once it is gone or where /proc has none."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            return next((int(line.split()[1]) for line in status if line.startswith("VmHWM:")), 0)
+    except OSError:
+        return 0
 
 
 if __name__ == "__main__":

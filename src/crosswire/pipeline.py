@@ -57,13 +57,14 @@ def build(
     documents = _new_documents(paths, store, settings, report, flight, tick, source=source, published=published)
     with open_engine(settings, scratch=store.path.with_name(store.path.name + ".work")) as engine:
         for batch, extractions in engine.run(_batches(documents, settings.batch_size)):
-            with store.transaction():
-                for document, extraction in zip(batch, extractions, strict=True):
-                    store.add_document(document, signature(document.text))
-                    store.add_path(document.path, document.id, duplicate=False)
+            pairs = list(zip(batch, extractions, strict=True))
+            with store.transaction():  # a few statements a batch: a statement a row cost more than the parse
+                store.add_documents([(document, signature(document.text)) for document, _ in pairs])
+                store.add_paths([(document.path, document.id) for document, _ in pairs])
+                for document, _ in pairs:
                     for copy in flight.copies.pop(document.id, ()):
                         store.add_path(copy, document.id, duplicate=True)
-                    store.add_extraction(extraction)
+                store.add_extractions([extraction for _, extraction in pairs])
             flight.ids.difference_update(d.id for d in batch)
             report.added += len(batch)
             report.extracted += len(batch)

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from crosswire.eval.ledgers import shared_data
-from crosswire.eval.muc4 import Response, evaluate, score_message, truecase
-from crosswire.eval.muc4_format import Filler, KeyTemplate, _fillers, key_date
+from crosswire.eval.muc4 import Response, _muc_string, evaluate, score_message, system_templates, truecase
+from crosswire.eval.muc4_format import Filler, KeyTemplate, Message, _fillers, key_date
 from crosswire.settings import Settings
 
 
@@ -49,6 +49,40 @@ def test_muc4_truecase_keeps_length_lowers_words_and_keeps_acronyms():
     assert len(cased) == len(text)
     assert cased.startswith("Guerrillas of the FMLN attacked a bridge")
     assert "San Salvador" in cased
+
+
+def test_muc4_truecase_names_a_group_spelled_out_beside_its_acronym():
+    cased = truecase("KIDNAPPED BY TERRORISTS OF THE FARABUNDO MARTI NATIONAL LIBERATION FRONT [FMLN] TODAY.")
+    # Brackets become parentheses, which do not end a sentence for the parser.
+    assert "terrorists of the Farabundo Marti National Liberation Front (FMLN)" in cased
+    cased = truecase("THE MRTA [TUPAC AMARU REVOLUTIONARY MOVEMENT] CLAIMED IT. THE MRTA SAID SO.")
+    assert cased.startswith("The MRTA (Tupac Amaru Revolutionary Movement)") and cased.endswith("The MRTA said so.")
+    # Spanish word order: Ejercito de Liberacion Nacional.
+    assert "by Army of National Liberation (ELN) guerrillas" in truecase("APPARENTLY BY ARMY OF NATIONAL LIBERATION (ELN) GUERRILLAS")
+    # A verb before a source tag is not a name; a month is.
+    assert "attacked (" in truecase("THE REBELS ATTACKED (AFP) A POST.")
+    assert truecase("IN MARCH 1980 THEY MAY ATTACK") == "In March 1980 they may attack"
+
+
+def test_muc4_string_fills_drop_articles_and_quantities():
+    assert _muc_string("about 50 peasants") == "PEASANTS"
+    assert _muc_string("the six Jesuit priests") == "JESUIT PRIESTS"
+    assert _muc_string("Ricardo Castellar") == "RICARDO CASTELLAR"
+
+
+def test_muc4_one_template_for_a_recent_terrorist_incident_none_for_clashes_or_old_ones():
+    text = ("THE ARMY HAS REPORTED THAT ABOUT 50 PEASANTS HAVE BEEN KIDNAPPED BY TERRORISTS OF THE FARABUNDO MARTI "
+            "NATIONAL LIBERATION FRONT [FMLN] IN SAN MIGUEL ON 30 DECEMBER.\n\n"
+            "MEANWHILE, THREE SUBVERSIVES WERE KILLED DURING CLASHES YESTERDAY IN USULUTAN DEPARTMENT.\n\n"
+            "IN MARCH 1980, GUERRILLAS ATTACKED A BRIDGE IN SAN SALVADOR.")
+    [template] = system_templates(Message("TST1-MUC3-9999", text, "1990-01-03"), Settings())
+    slots = template.slots
+    assert slots["INCIDENT: TYPE"] == ("KIDNAPPING",)
+    assert slots["INCIDENT: DATE"] == ("1989-12-30",)  # a bare "30 December" in a January report
+    assert slots["INCIDENT: LOCATION"] == ("SAN MIGUEL",)
+    assert slots["PERP: INDIVIDUAL ID"] == ("TERRORISTS",)
+    assert slots["PERP: ORGANIZATION CONFIDENCE"] == (("REPORTED AS FACT", "FARABUNDO MARTI NATIONAL LIBERATION FRONT"),)
+    assert slots["HUM TGT: DESCRIPTION"] == ("PEASANTS",)
 
 
 DATA = shared_data("muc4")

@@ -230,3 +230,81 @@ def test_counts_coordinated_groups_add_up(nlp):
 
 def test_counts_bodies_found_are_killed(nlp):
     assert figures(nlp, "Three bodies were found in a home on Thursday.") == [("killed", 3, None, None, False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The boy accidentally shot himself in the leg, police said.", [("shot", 1)]),
+        ("A 3-year-old girl killed herself with a loaded gun.", [("killed", 1)]),
+    ],
+)
+def test_counts_a_reflexive_victim_counts_one(nlp, text, expected):
+    assert [(c.kind, c.value) for c in counts(nlp, text)] == expected
+
+
+def test_counts_the_clause_verb_wins_over_a_participle_on_the_noun(nlp):
+    # The juvenile was injured first, but what the sentence reports is the death.
+    assert figures(nlp, "A juvenile injured in a shooting Monday morning has died.") == [("killed", 1, None, None, False)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There have been 104 people shot in Toledo this year.",
+        "Seven people were killed statewide.",
+        "At least seven people had been killed in Chicago and 40 wounded in 33 separate shooting incidents since Friday.",
+    ],
+)
+def test_counts_a_tally_over_many_incidents_is_kept_but_flagged(nlp, text):
+    found = counts(nlp, text)
+    assert found and all(c.implausible and c.implausible.startswith("a tally over many incidents") for c in found)
+
+
+def test_counts_a_tally_in_a_subordinate_clause_leaves_the_events_figure_alone(nlp):
+    [count] = counts(nlp, "Two people were killed Saturday, bringing the city's homicide total this year to 300.")
+    assert (count.kind, count.value, count.implausible) == ("killed", 2, None)
+
+
+def test_counts_a_headline_drops_the_auxiliary(nlp):
+    assert figures(nlp, "Four people shot outside Kokomo nightclub") == [("shot", 4, None, None, False)]
+    # A sentence with its full stop is no headline: "the gunman shot two people" is active.
+    assert figures(nlp, "Police said the gunman shot two people.") == [("shot", 2, None, None, False)]
+
+
+def test_counts_murder_suicide_victims_died_and_suicide_counts_the_killer(nlp):
+    assert figures(nlp, "A sheriff says a woman shot her 5-year-old son and then herself in a murder-suicide.") == [
+        ("killed", 2, None, None, False)
+    ]
+    assert figures(nlp, "The father then committed suicide.") == [("killed", 1, None, None, False)]
+
+
+def test_counts_a_reflexive_in_a_subordinate_clause_is_the_person_already_counted(nlp):
+    assert figures(nlp, "A 4-year-old girl has died, days after she accidentally shot herself in the face.") == [
+        ("killed", 1, None, None, False)
+    ]
+
+
+def test_counts_critical_after_a_figure_is_injured(nlp):
+    assert figures(nlp, "3 dead, 1 critical in berry farm shooting near Woodburn") == [
+        ("killed", 3, None, None, False),
+        ("injured", 1, None, None, False),
+    ]
+
+
+def test_counts_a_fatal_shooting_is_at_least_one_killed(nlp):
+    assert figures(nlp, "Charges filed in fatal Wichita shooting") == [("killed", None, 1, None, False)]
+    # A figure in the sentence keeps precedence over the implied death.
+    assert figures(nlp, "Two people were killed in the deadly shooting.") == [("killed", 2, None, None, False)]
+
+
+def test_counts_a_headline_subject_needs_no_article(nlp):
+    assert figures(nlp, "Teenager found shot and killed in Vista") == [("killed", 1, None, None, False)]
+    assert figures(nlp, "He was found shot to death in his car.") == [("killed", 1, None, None, False)]
+
+
+def test_counts_another_is_one_more_person(nlp):
+    assert figures(nlp, "One man was killed and another was wounded.") == [
+        ("killed", 1, None, None, False),
+        ("injured", 1, None, None, False),
+    ]

@@ -15,7 +15,7 @@ def anchored(start, end, text, anchor, offset):
 
 def link(members, event_of):
     events = {ev: consolidate(ev, ms, documents=DOCS, origins={}, entity_of={}, entities={}) for ev, ms in members.items()}
-    changed = resolve_event_anchors(members, events, event_of)
+    changed = resolve_event_anchors(members, {ev: e.date for ev, (e, _) in events.items()}, event_of)
     events.update({ev: consolidate(ev, members[ev], documents=DOCS, origins={}, entity_of={}, entities={}) for ev in changed})
     return record_anchor_events(members, events)
 

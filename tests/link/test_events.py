@@ -1,3 +1,5 @@
+from datetime import date
+
 from crosswire.link.events import Features, cluster_mentions, date_interval
 from tests.link.builders import mention
 
@@ -53,17 +55,38 @@ def test_new_reports_join_existing_events_without_relinking_them():
     assert set(assignments.values()) == {"ev-old"} and touched == {"ev-old"}
 
 
-def test_blocking_compares_a_new_cluster_only_with_events_near_it_in_time():
+def test_blocking_compares_a_new_cluster_only_with_events_it_could_join():
     from crosswire.link.events import Blocks, Cluster
 
     blocks = Blocks(window_days=3)
-    near, far, undated = (Cluster(id=i, type="ASSAULT") for i in ("near", "far", "undated"))
+    near, far, undated_here, undated_elsewhere = (
+        Cluster(id=i, type="ASSAULT") for i in ("near", "far", "undated-here", "undated-elsewhere")
+    )
     for cluster, day in ((near, "2024-03-22"), (far, "2023-01-01")):
         m = mention("a", 1, day=day)
         cluster.add(m, features(m))
-    for c in (near, far, undated):
+    for cluster, place in ((undated_here, "Moscow"), (undated_elsewhere, "Kerman")):
+        m = mention("a", 2, place=place)
+        cluster.add(m, features(m))
+    for c in (near, far, undated_here, undated_elsewhere):
         blocks.add(c)
     new = Cluster(id="new", type="ASSAULT")
-    m = mention("b", 1, day="2024-03-23")
+    m = mention("b", 1, day="2024-03-23", place="Moscow")
     new.add(m, features(m))
-    assert {c.id for c in blocks.candidates(new)} == {"near", "undated"}
+    # an undated event can reach the evidence needed only through a shared place or participant
+    assert {c.id for c in blocks.candidates(new)} == {"near", "undated-here"}
+
+
+def test_a_coarsely_dated_cluster_finds_events_of_its_country():
+    from crosswire.link.events import Blocks, Cluster
+
+    blocks = Blocks(window_days=3)
+    event = Cluster(id="dated", type="ASSAULT")
+    m = mention("a", 1, day="2024-03-22", place="Kerman")
+    event.add(m, features(m))
+    blocks.add(event)
+    decade = Cluster(id="new", type="ASSAULT", intervals=[(date(2020, 1, 1), date(2029, 12, 31), "decade")],
+                     countries={"IR"})
+    assert [c.id for c in blocks.candidates(decade)] == ["dated"]
+    decade.countries = {"RU"}
+    assert blocks.candidates(decade) == []

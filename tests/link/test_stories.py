@@ -1,6 +1,8 @@
 import datetime as dt
 
-from crosswire.link.stories import cluster_documents, content_words, story_similarities
+import numpy as np
+
+from crosswire.link.stories import cluster_documents, content_words, mixed_distances, story_similarities
 
 QUAKE_A = "A strong earthquake struck Lima, Peru. Rescuers in Lima searched rubble after the Peru quake."
 QUAKE_A2 = "Peru earthquake: Lima rescuers search rubble as the quake toll rises in Lima."
@@ -44,3 +46,13 @@ def test_similarities_only_within_a_story():
     sims = story_similarities(w, story)
     assert sims[("d0", "d1")] == sims[("d1", "d0")] > 0
     assert ("d0", "d2") not in sims
+
+
+def test_mixed_distances_let_entities_and_vectors_separate_what_words_join():
+    w = {"a": "quake strike city", "b": "quake strike city", "c": "quake strike city"}
+    entities = {"a": "lima peru", "b": "lima peru", "c": "padang sumatra"}
+    vectors = {"a": np.array([1.0, 0.0]), "b": np.array([1.0, 0.1]), "c": np.array([0.0, 1.0])}
+    distances = mixed_distances(w, entities, vectors)
+    assert distances[0, 1] < 0.05 and distances[0, 2] > 0.4
+    story = cluster_documents(w, distance=0.3, distances=distances)
+    assert story["a"] == story["b"] != story["c"]

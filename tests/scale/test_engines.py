@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from typer.testing import CliRunner
 
+from crosswire.clean import clean_document
 from crosswire.cli import app
 from crosswire.engines import in_order
+from crosswire.engines.pool import ProcessPool
 from crosswire.engines.shards import read_shard, to_shard
-from crosswire.records import EntityMention, Extraction, Sentence
+from crosswire.extract import extract_documents
+from crosswire.ingest import read_paths
+from crosswire.records import EntityMention, Extraction, RawDocument, Sentence
+from crosswire.settings import Settings
 from tests.scale.ledgers import build, exported
 
 
@@ -19,11 +26,34 @@ def reference(tmp_path_factory, example_corpus) -> dict:
     return exported(db)
 
 
-def test_process_pool_gives_the_same_ledger_as_one_process(reference, example_corpus, tmp_path):
+def test_process_pool_gives_the_same_ledger_as_one_process(reference, example_corpus, tmp_path, monkeypatch):
+    monkeypatch.setenv("CROSSWIRE_BATCH_SIZE", "1")  # several batches, so the pool starts
     db = tmp_path / "pool.duckdb"
     summary = build(example_corpus, db, "--workers", "2")
     assert summary["added"] == len(reference["documents"])
     assert exported(db) == reference
+
+
+def test_pool_workers_once_up_extract_what_this_process_extracts(example_corpus):
+    settings = Settings(workers=2, batch_size=2)
+    documents = _documents(example_corpus, settings)
+    batches = [documents[i : i + 2] for i in range(0, len(documents), 2)]
+    expected = [extract_documents(batch, settings) for batch in batches]
+    with ProcessPool(settings, 2) as pool:
+        parent = os.getpid()
+        assert pool.executor.submit(os.getpid).result() != parent  # a worker is up: every batch goes to the pool
+        got = list(pool.run(iter(batches)))
+    assert [batch for batch, _ in got] == batches
+    assert [extractions for _, extractions in got] == expected
+
+
+def test_a_single_batch_is_extracted_without_starting_workers(example_corpus):
+    settings = Settings(workers=2)
+    documents = _documents(example_corpus, settings)
+    with ProcessPool(settings, 2) as pool:
+        got = list(pool.run([documents]))
+        assert not pool.executor._processes, "a worker was started for one batch"
+    assert got == [(documents, extract_documents(documents, settings))]
 
 
 def test_dask_local_cluster_gives_the_same_ledger_and_cleans_up(reference, example_corpus, tmp_path):
@@ -31,6 +61,11 @@ def test_dask_local_cluster_gives_the_same_ledger_and_cleans_up(reference, examp
     build(example_corpus, db, "--engine", "dask", "--workers", "2")
     assert exported(db) == reference
     assert sorted(p.name for p in tmp_path.iterdir()) == ["dask.duckdb"], "scratch space left behind"
+
+
+def _documents(corpus, settings: Settings) -> list:
+    raws = read_paths([corpus], settings=settings)
+    return [clean_document(raw, settings) for raw in raws if isinstance(raw, RawDocument)]
 
 
 def test_scheduler_without_the_dask_engine_is_a_usage_error(example_corpus, tmp_path):

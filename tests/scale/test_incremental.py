@@ -3,22 +3,54 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
+import pytest
+
+from crosswire.store import Store
 from tests.scale.ledgers import build, exported
 
 
-def test_building_in_two_halves_gives_the_same_ledger_as_one_build(example_corpus, tmp_path):
+def _in_two_builds(files: list[Path], split: int, tmp_path: Path) -> tuple[dict, dict]:
+    """The ledger of building files[:split] then adding the rest, and of building them all at once."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    files = sorted(example_corpus.iterdir())
-    for path in files[: len(files) // 2]:
+    for path in files[:split]:
         shutil.copy(path, corpus / path.name)
     halves = tmp_path / "halves.duckdb"
     build(corpus, halves, "--workers", "1")
-    for path in files[len(files) // 2:]:
+    for path in files[split:]:
         shutil.copy(path, corpus / path.name)
     assert build(corpus, halves, "--workers", "1")["added"] > 0
-
     whole = tmp_path / "whole.duckdb"
     build(corpus, whole, "--workers", "1")
-    assert exported(halves) == exported(whole)
+    return exported(halves), exported(whole)
+
+
+def test_building_the_examples_in_two_halves_gives_the_same_ledger_as_one_build(example_corpus, tmp_path):
+    files = sorted(example_corpus.iterdir())
+    halves, whole = _in_two_builds(files, len(files) // 2, tmp_path)
+    assert halves == whole
+
+
+def test_adding_a_seed_report_to_a_ledger_of_the_other_gives_the_same_ledger_as_one_build(seeds, tmp_path):
+    files = sorted(seeds.iterdir())
+    halves, whole = _in_two_builds(files, 1, tmp_path)
+    assert halves == whole
+
+
+def test_a_rerun_with_nothing_new_leaves_the_ledger_as_it_was(example_corpus, tmp_path):
+    db = tmp_path / "ledger.duckdb"
+    build(example_corpus, db, "--workers", "1")
+    before = exported(db)
+    assert build(example_corpus, db, "--workers", "1")["added"] == 0
+    assert exported(db) == before
+
+
+def test_an_old_ledger_is_refused_with_how_to_rebuild_it(tmp_path):
+    db = tmp_path / "old.duckdb"
+    Store.open(db).close()
+    with Store.open(db) as store:
+        store.connection.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    with pytest.raises(Exception, match="crosswire build PATH --db NEW.duckdb"):
+        Store.open(db)

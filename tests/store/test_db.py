@@ -50,3 +50,24 @@ def test_a_failed_transaction_leaves_nothing_behind(tmp_path):
                 store.add_document(document(), [1])
                 raise RuntimeError("killed")
         assert store.documents() == []
+
+
+def test_documents_are_read_by_id_and_without_their_texts_when_asked(tmp_path):
+    with Store.open(tmp_path / "l.duckdb") as store:
+        store.add_documents([(document("d1"), [1]), (document("d2"), [2])])
+        [back] = store.documents(["d2"])
+        [bare] = store.documents(["d1"], texts=False)
+        assert store.documents([]) == []
+    assert back == document("d2")
+    assert (bare.id, bare.text, bare.removed, bare.title) == ("d1", "", (), "<b>T</b>")
+
+
+def test_extracting_a_document_again_replaces_its_mentions(tmp_path):
+    from crosswire.records import EntityMention, Extraction
+
+    entity = EntityMention(start=0, end=4, text="Body", label="ORG", sentence=0, key="org:body")
+    with Store.open(tmp_path / "l.duckdb") as store:
+        store.add_document(document(), [1])
+        store.add_extraction(Extraction(document="d1", entities=(entity,)))
+        store.add_extraction(Extraction(document="d1", entities=(entity,)))
+        assert store.entity_mentions(["d1"]) == [("org:body", "Body", "ORG")]

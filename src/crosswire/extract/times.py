@@ -100,6 +100,7 @@ _SENTINELS = (dt.date(2001, 6, 15), dt.date(2011, 9, 20))  # no shared month or 
 # --- the normalizer -----------------------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)  # pure, and dateparser is most of extraction's time: a span is often normalized twice
 def normalize(text: str, anchor: dt.date | None, tense: str | None = None) -> TimeFields | None:
     """Normalize one expression; None when it is not a time (an age, a bare number).
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 
 from crosswire.extract.times import resolve_anchored
 from crosswire.records import Event, EventDate, EventMention
@@ -34,13 +35,23 @@ _PHRASE_SLACK = 40
 
 
 def resolve_event_anchors(
-    members: dict[str, list[EventMention]], events: dict[str, tuple[Event, list]], event_of: dict[str, str]
+    members: dict[str, list[EventMention]],
+    dates: Mapping[str, EventDate | None],
+    event_of: Mapping[str, str],
+    same_document: Mapping[str, list[EventMention]] | None = None,
 ) -> set[str]:
-    """Resolve every unresolved event-anchored date in `members` in place; returns the event ids changed."""
+    """Resolve every unresolved event-anchored date in `members` in place; returns the event ids changed.
+
+    `dates` are the events' dates before anchored dates are resolved; `same_document` has every event
+    mention of each document (by default, those in `members`).
+    """
     by_document: dict[str, list[EventMention]] = defaultdict(list)
-    for ms in members.values():
-        for m in ms:
-            by_document[m.document].append(m)
+    if same_document is None:
+        for ms in members.values():
+            for m in ms:
+                by_document[m.document].append(m)
+    else:
+        by_document.update(same_document)
     changed = set()
     for ev_id, ms in members.items():
         for i, mention in enumerate(ms):
@@ -52,10 +63,10 @@ def resolve_event_anchors(
                 ms[i] = mention.model_copy(update={"date": None})
                 changed.add(ev_id)
                 continue
-            anchor_id = _anchor_event(mention, by_document[mention.document], events, event_of)
+            anchor_id = _anchor_event(mention, by_document[mention.document], dates, event_of)
             if anchor_id is None:
                 continue
-            date = events[anchor_id][0].date
+            date = dates[anchor_id]
             resolved = resolve_anchored(time, dt.date.fromisoformat(date.start), dt.date.fromisoformat(date.end))
             ms[i] = mention.model_copy(update={"date": resolved.model_copy(update={"anchor_event": anchor_id})})
             changed.add(ev_id)
@@ -87,13 +98,13 @@ def _same(time, date: EventDate | None) -> bool:  # noqa: ANN001 - a TimeValue
 def _anchor_event(
     mention: EventMention,
     same_document: list[EventMention],
-    events: dict[str, tuple[Event, list]],
-    event_of: dict[str, str],
+    dates: Mapping[str, EventDate | None],
+    event_of: Mapping[str, str],
 ) -> str | None:
     time = mention.date
 
     def dated(ev_id: str | None) -> bool:
-        date = events[ev_id][0].date if ev_id in events else None
+        date = dates.get(ev_id) if ev_id else None
         return date is not None and bool(date.start) and bool(date.end) and ev_id != event_of.get(mention.id)
 
     if time.anchor == "previous":

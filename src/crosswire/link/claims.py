@@ -24,6 +24,7 @@ from importlib.resources import files
 from typing import Any
 
 from crosswire.extract.names import alias_key, clean_name, fold
+from crosswire.link.entities import EntityIndex, EntityRecords
 from crosswire.records import (
     Attribution,
     Claim,
@@ -121,8 +122,10 @@ class _Reader:
         self.rules = rules()
         self.attack_types = set(self.rules["attack_types"])
         self._sentences: list[_Sentence] | None = None
-        self._demonyms = _demonym_index(corpus.entities.values())
-        self._outlets = {e for k, e in corpus.entity_of.items() if k.startswith("outlet:")}
+        self._entity_of = EntityIndex.of(corpus.entity_of)
+        self._entities = EntityRecords.of(corpus.entities)
+        self._demonyms: dict[str, str | None] = {}
+        self._own_origins: dict[str, str] = {}
 
     # --- sentences and their events ---------------------------------------------------------
 
@@ -383,8 +386,8 @@ class _Reader:
             if date is not None and date.earliest and date.latest and not shared:
                 interval = f"{date.earliest[:10]}/{date.latest[:10]}"
                 claims.append(reported(interval, speaker, "date", date.value or date.earliest[:10]))
-            place = self.corpus.entity_of.get(mention.location_key or "")
-            if place in self.corpus.entities:
+            place = self._entity_of.get(mention.location_key or "")
+            if place in self._entities:
                 claims.append(reported(place, speaker, "place"))
         return claims
 
@@ -413,12 +416,14 @@ class _Reader:
 
         One outlet is one voice: its reports, and other outlets relaying it, count once.
         """
-        first_id = self.corpus.origins.get(document_id, document_id)
-        first = self.corpus.documents.get(first_id) or self.corpus.documents[document_id]
-        return self._outlet_origin(first.source) if first.source else f"report:{first.id}"
+        if document_id not in self._own_origins:  # asked for every claim: kept per report
+            first_id = self.corpus.origins.get(document_id, document_id)
+            first = self.corpus.documents.get(first_id) or self.corpus.documents[document_id]
+            self._own_origins[document_id] = self._outlet_origin(first.source) if first.source else f"report:{first.id}"
+        return self._own_origins[document_id]
 
     def _outlet_origin(self, name: str) -> str:
-        return "outlet:" + (self.corpus.entity_of.get(alias_key(name, "ORG")) or fold(clean_name(name)))
+        return "outlet:" + (self._entity_of.get(alias_key(name, "ORG")) or fold(clean_name(name)))
 
     def _speaker(self, attribution: Attribution, sentence: _Sentence) -> Holder:
         document = sentence.document
@@ -440,8 +445,8 @@ class _Reader:
         if attribution.speaker_kind == "outlet":
             return Holder(speaker, "outlet", self._outlet_origin(speaker), ids, via)
         ranked = sorted(inside, key=lambda e: HOLDER_LABELS.index(e.label) if e.label in HOLDER_LABELS else 9)
-        named = next((self.corpus.entity_of.get(e.key) for e in ranked if self.corpus.entity_of.get(e.key)), None)
-        if named in self._outlets:
+        named = next((self._entity_of.get(e.key) for e in ranked if self._entity_of.get(e.key)), None)
+        if named and self._entity_of.is_outlet(named):
             return Holder(speaker, "outlet", f"outlet:{named}", ids, via)
         return Holder(speaker, attribution.speaker_kind, f"holder:{named or folded}", ids, via)
 
@@ -455,16 +460,16 @@ class _Reader:
 
     def _entity_holder(self, entity_id: str, speaker: Holder, sentence: _Sentence) -> Holder:
         """A party speaking for itself; whoever reported it is the channel."""
-        entity = self.corpus.entities.get(entity_id)
+        entity = self._entities.get(entity_id)
         name = entity.name if entity else entity_id
         person = entity is not None and entity.type == "PERSON"
-        kind = "outlet" if entity_id in self._outlets else ("named" if person else "organization")
+        kind = "outlet" if self._entity_of.is_outlet(entity_id) else ("named" if person else "organization")
         origin = f"{'outlet' if kind == 'outlet' else 'holder'}:{entity_id}"
         via = speaker.name if speaker.origin != origin else speaker.via
         return Holder(name, kind, origin, frozenset({entity_id}), via)
 
     def _holder_entity(self, mention: EntityMention) -> str | None:
-        return self.corpus.entity_of.get(mention.key)
+        return self._entity_of.get(mention.key)
 
     def _mention_party(self, mention: EntityMention) -> str | None:
         if mention.label not in PARTY_LABELS or mention.key.startswith("outlet:"):
@@ -472,13 +477,24 @@ class _Reader:
         return self._party_entity(mention.key, mention.text)
 
     def _party_entity(self, key: str, name: str) -> str | None:
-        entity_id = self.corpus.entity_of.get(key)
-        entity = self.corpus.entities.get(entity_id or "")
+        entity_id = self._entity_of.get(key)
+        entity = self._entities.get(entity_id or "")
         if entity is None or entity.type not in PARTY_LABELS or fold(entity.name) in self.rules["generic_party_nouns"]:
             return None  # "GROUP" typed as an organisation names no one
         if entity.type == "NORP":
-            return self._demonyms.get(fold(entity.name), entity_id)
+            return self._country_of(fold(entity.name)) or entity_id
         return entity_id
+
+    def _country_of(self, demonym: str) -> str | None:
+        """The country entity a folded nationality names: 'ukrainian' -> Ukraine, 'drovani' -> Drovany."""
+        if demonym not in self._demonyms:
+            self._demonyms[demonym] = None
+            for stem in demonym_stems(demonym):
+                matches = self._entities.places_starting(stem)
+                if matches:
+                    self._demonyms[demonym] = min(matches, key=lambda m: (len(m[1]), m[0]))[0]
+                    break
+        return self._demonyms[demonym]
 
     def _modality(self, sentence: _Sentence, holder: Holder, anchor: EventMention) -> Modality:
         words = {w.lower() for w in re.findall(r"[\w-]+", sentence.text)}
@@ -491,7 +507,7 @@ class _Reader:
 
     def _claim(self, event, value, holder: Holder, stance, modality, sentence: _Sentence, rule: str, *,
                attribute: str = PERPETRATOR, name: str | None = None) -> Claim:
-        entity = self.corpus.entities.get(value)
+        entity = self._entities.get(value)
         return Claim(
             event=event, attribute=attribute, value=value, value_name=name or (entity.name if entity else value),
             holder=clean_name(holder.name) or holder.name, holder_kind=holder.kind, stance=stance, modality=modality,
@@ -499,6 +515,12 @@ class _Reader:
             text=sentence.text, via=holder.via, origin=holder.origin, stake=_stake(value, holder, stance, entity),
             rule=rule,
         )
+
+
+def demonym_stems(demonym: str) -> list[str]:
+    """What a folded nationality's country name may begin with, likeliest first ('ukrainian' -> 'ukrain', ...)."""
+    stems = (demonym[: -len(suffix)] for suffix in _DEMONYM_SUFFIXES if demonym.endswith(suffix))
+    return [stem for stem in stems if len(stem) >= 4]
 
 
 def count_range(value: int | None, low: int | None, high: int | None) -> tuple[int, int | None]:
@@ -567,23 +589,3 @@ def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
-
-
-def _demonym_index(entities: Iterable[Entity]) -> dict[str, str]:
-    """Folded nationality -> country entity: 'ukrainian' -> Ukraine, 'drovani' -> Drovany."""
-    entities = list(entities)
-    countries = [e for e in entities if e.type == "GPE"]
-    index = {}
-    for entity in entities:
-        if entity.type != "NORP":
-            continue
-        name = fold(entity.name)
-        for suffix in _DEMONYM_SUFFIXES:
-            stem = name[: -len(suffix)] if name.endswith(suffix) else ""
-            if len(stem) < 4:
-                continue
-            matches = [c for c in countries if fold(c.name).startswith(stem)]
-            if matches:
-                index[name] = min(matches, key=lambda c: len(c.name)).id
-                break
-    return index

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Mapping
 
 from crosswire.extract.places import lookup
+from crosswire.link.entities import EntityIndex
 from crosswire.records import (
     Conflict,
     ConflictValue,
@@ -77,11 +78,13 @@ def _independent_origins(refs: list[EventMentionRef], origins: Mapping[str, str]
 
 
 def _key_of(name: str, entity_of: Mapping[str, str]) -> str:
-    folded = name.casefold().removeprefix("the ").strip()
-    for key, entity in entity_of.items():
-        if key.split(":", 1)[-1] == folded:
-            return entity
-    return folded
+    folded = speaker_name(name)
+    return EntityIndex.of(entity_of).named(folded) or folded
+
+
+def speaker_name(name: str) -> str:
+    """The form a speaker's or wire's name is matched to entities by."""
+    return name.casefold().removeprefix("the ").strip()
 
 
 def consolidate(

@@ -3,13 +3,17 @@
 New mentions are first chained within their document (a bare "the attack" continues the latest
 event of its type), then each document's clusters join an existing event when the type matches,
 nothing contradicts (dates overlap, countries agree) and enough evidence agrees (see `_evidence`).
-Old assignments are never redone, so adding documents costs what the new documents cost.
+Old assignments are never redone, so adding documents costs what the new documents cost: a new
+cluster is compared only with the events that share a block with it (`Blocks`), which the store
+finds by the same keys (`event_blocks`), and candidates are tried in id order, so linking reports in
+one build or in several gives the same events when later builds bring later reports.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -18,7 +22,7 @@ from crosswire.records import EventMention, TimeValue
 
 # Evidence needed to put a document's cluster into an existing event (see _evidence).
 MIN_EVIDENCE = 2
-# Clusters dated more coarsely than this many weeks (a year, a decade) are compared with every new cluster.
+# Dates spanning more than this many weeks (a decade) are not blocked by week but by country (see Blocks).
 MAX_BLOCK_WEEKS = 60
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 
@@ -37,7 +41,11 @@ class Cluster:
 
     def add(self, mention: EventMention, features: "Features") -> None:
         self.mentions.append(mention)
-        if features.interval:
+        self.add_features(features)
+
+    def add_features(self, features: "Features") -> None:
+        # Many reports give one date: comparisons go over pairs of intervals, so each is kept once.
+        if features.interval and features.interval not in self.intervals:
             self.intervals.append(features.interval)
         self.places.update(features.places)
         self.countries.update(features.countries)
@@ -50,6 +58,26 @@ class Features:
     places: frozenset[str]
     countries: frozenset[str]
     participants: frozenset[str]
+
+
+def features_json(cluster: Cluster) -> str:
+    """The cluster's features as stored with its event (mentions are stored on their own)."""
+    return json.dumps({
+        "type": cluster.type,
+        "intervals": sorted({(s.isoformat(), e.isoformat(), p) for s, e, p in cluster.intervals}),
+        "places": sorted(cluster.places), "countries": sorted(cluster.countries),
+        "participants": sorted(cluster.participants),
+    })
+
+
+def stored_cluster(event: str, features: str) -> Cluster:
+    """An existing event as a cluster to compare new mentions with, from its stored features."""
+    data = json.loads(features)
+    return Cluster(
+        id=event, type=data["type"],
+        intervals=[(dt.date.fromisoformat(s), dt.date.fromisoformat(e), p) for s, e, p in data["intervals"]],
+        places=set(data["places"]), countries=set(data["countries"]), participants=set(data["participants"]),
+    )
 
 
 def event_id(first_mention: str) -> str:
@@ -80,69 +108,109 @@ def cluster_mentions(
         for mention in mentions:
             cluster.add(mention, features_of(mention))
         blocks.add(cluster)
+    local = local_clusters(new, features_of=features_of, document_order=document_order, window_days=window_days)
+    return assign_clusters(local, blocks, features_of=features_of)
+
+
+def local_clusters(
+    new: Iterable[EventMention],
+    *,
+    features_of: Callable[[EventMention], Features],
+    document_order: list[str],
+    window_days: int,
+) -> list[Cluster]:
+    """The new mentions chained within each document, documents in `document_order`."""
     by_document: dict[str, list[EventMention]] = defaultdict(list)
     for mention in new:
         by_document[mention.document].append(mention)
     rank = {d: i for i, d in enumerate(document_order)}
+    return [
+        cluster
+        for doc_id in sorted(by_document, key=lambda d: (rank.get(d, len(rank)), d))
+        for cluster in _within_document(sorted(by_document[doc_id], key=lambda m: m.start), features_of, window_days)
+    ]
+
+
+def assign_clusters(
+    local: list[Cluster], blocks: "Blocks", *, features_of: Callable[[EventMention], Features]
+) -> tuple[dict[str, str], set[str]]:
+    """Join each local cluster, in order, to the best existing event it shares a block with, or make it one."""
     assignments: dict[str, str] = {}
     touched: set[str] = set()
-    for doc_id in sorted(by_document, key=lambda d: rank.get(d, len(rank))):
-        for local in _within_document(sorted(by_document[doc_id], key=lambda m: m.start), features_of, window_days):
-            target = _best_match(local, blocks.candidates(local), window_days)
-            if target is None:
-                target = local
-            else:
-                for mention in local.mentions:
-                    target.add(mention, features_of(mention))
-            blocks.add(target)
-            touched.add(target.id)
-            assignments.update({m.id: target.id for m in local.mentions})
+    for cluster in local:
+        target = _best_match(cluster, blocks.candidates(cluster), blocks.window_days)
+        if target is None:
+            target = cluster
+        else:
+            for mention in cluster.mentions:
+                target.add(mention, features_of(mention))
+        blocks.add(target)
+        touched.add(target.id)
+        assignments.update({m.id: target.id for m in cluster.mentions})
     return assignments, touched
 
 
 class Blocks:
-    """Existing events indexed by (type, week): a new cluster is compared only with events it could join.
+    """Events indexed by the keys a new cluster could share with them: it is compared only with those.
 
-    Events further apart in time than the window contradict anyway, so a dated cluster looks at the
-    weeks its dates cover (widened by the window) plus the undated or coarsely dated events of its type; the cost of
-    linking then follows the new documents, not the size of the ledger.
+    An event could join a cluster only with evidence 2 and no contradiction (see `_evidence`), so it
+    shares with it a week of a type (dates that overlap), a place or a participant, or, where one of
+    them is dated only coarsely (a year, a decade), a country. Keys are strings, the same in memory
+    and in the store's `event_blocks`, so the store answers which stored events a new cluster may join.
     """
 
     def __init__(self, window_days: int) -> None:
+        self.window_days = window_days
         self.window = dt.timedelta(days=window_days)
-        self.dated: dict[tuple[str, int], dict[str, Cluster]] = defaultdict(dict)
-        self.undated: dict[str, dict[str, Cluster]] = defaultdict(dict)
+        self.clusters: dict[str, dict[str, Cluster]] = defaultdict(dict)
 
-    def _weeks(self, cluster: Cluster) -> set[int]:
-        """Weeks the cluster's dates cover; empty when undated or dated too coarsely to block on."""
-        weeks = set()
+    def _weeks(self, cluster: Cluster) -> tuple[set[int], bool]:
+        """Weeks the cluster's dates cover, and whether a date is too coarse to block on."""
+        weeks, coarse = set(), False
         for start, end, _ in cluster.intervals:
             first, last = (start - self.window).toordinal() // 7, (end + self.window).toordinal() // 7
             if last - first > MAX_BLOCK_WEEKS:
-                return set()
-            weeks.update(range(first, last + 1))
-        return weeks
+                coarse = True
+            else:
+                weeks.update(range(first, last + 1))
+        return weeks, coarse
+
+    def keys(self, cluster: Cluster) -> set[str]:
+        """The keys the cluster is found by."""
+        weeks, coarse = self._weeks(cluster)
+        keys = self._shared(cluster, weeks) | {f"{cluster.type}|country:{c}" for c in cluster.countries}
+        if coarse or not cluster.intervals:
+            keys |= {f"{cluster.type}|loose-country:{c}" for c in cluster.countries}
+        return keys
+
+    def query(self, cluster: Cluster) -> set[str]:
+        """The keys of the events the cluster could join."""
+        weeks, coarse = self._weeks(cluster)
+        keys = self._shared(cluster, weeks) | {f"{cluster.type}|loose-country:{c}" for c in cluster.countries}
+        if coarse:
+            keys |= {f"{cluster.type}|country:{c}" for c in cluster.countries}
+        return keys
+
+    @staticmethod
+    def _shared(cluster: Cluster, weeks: set[int]) -> set[str]:
+        return (
+            {f"{cluster.type}|week:{w}" for w in weeks}
+            | {f"{cluster.type}|place:{p}" for p in cluster.places}
+            | {f"{cluster.type}|participant:{p}" for p in cluster.participants}
+        )
 
     def add(self, cluster: Cluster) -> None:
-        """(Re)index a cluster; a cluster that gained precise dates leaves the unblocked set."""
-        weeks = self._weeks(cluster)
-        if weeks:
-            self.undated[cluster.type].pop(cluster.id, None)
-        else:
-            self.undated[cluster.type][cluster.id] = cluster
-        for week in weeks:
-            self.dated[(cluster.type, week)][cluster.id] = cluster
+        """(Re)index a cluster: features only grow, so its keys only grow."""
+        for key in self.keys(cluster):
+            self.clusters[key][cluster.id] = cluster
 
     def candidates(self, cluster: Cluster) -> list[Cluster]:
-        found = dict(self.undated[cluster.type])
-        weeks = self._weeks(cluster)
-        if not weeks:  # an undated cluster may belong to any event of its type
-            for (kind, _), members in self.dated.items():
-                if kind == cluster.type:
-                    found.update(members)
-        for week in weeks:
-            found.update(self.dated.get((cluster.type, week), {}))
-        return list(found.values())
+        """The indexed clusters sharing a key with the cluster, in id order (ties go to the first)."""
+        found = {}
+        for key in self.query(cluster):
+            found.update(self.clusters.get(key, {}))
+        found.pop(cluster.id, None)
+        return [found[i] for i in sorted(found)]
 
 
 def _within_document(

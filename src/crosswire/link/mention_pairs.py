@@ -2,21 +2,30 @@
 
 Within one story (`link/stories.py`), every pair of mentions gets a probability from a logistic
 regression over discrete and contextual features (same trigger lemma, derivation, synonym, shared
-names and numbers, sentence and document similarity); average-linkage clustering over those
-probabilities gives the events. Weights were fit on ECB+ train topics (`crosswire eval ecbplus`).
+names and numbers, sentence and document similarity, and the arguments, dates and places around
+each trigger from `link/event_arguments.py`); average-linkage clustering over those probabilities
+gives the events. The weights are data, `mention_pairs.json`, fit by scikit-learn on ECB+ train pairs
+within predicted stories; nothing trains at run time. Refit with
+`python -m crosswire.eval.ecbplus refit ../shared/data/ecbplus/train` (see `fit_pair_model`).
 """
 
 from __future__ import annotations
 
-import math
+import json
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 
 import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+
+from crosswire.errors import ModelError
+from crosswire.link.event_arguments import weekdays, years
 
 # Event words that name one happening in news reports, one group a line (hand-written, generic).
 SYNONYMS = [
@@ -53,12 +62,52 @@ _SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ions", "ion", "
              "es", "s", "e")
 REPORTING = frozenset({"say", "tell", "report"})
 
-# Logistic regression over `_features`, fit on ECB+ train pairs within predicted stories.
-WEIGHTS = (0.511, 1.171, 0.687, 2.37, 0.288, -0.702, -2.299, 0.016, -0.509, 0.073, 0.121, -1.954, 0.615, 1.24,
-           -0.232, 2.883)
-INTERCEPT = -3.813
+# Names of `pair_features`, in order; `mention_pairs.json` holds one weight for each.
+FEATURES = (
+    "same_lemma", "derived_lemma", "synonym_lemma", "related_lemma", "same_text", "same_document", "same_sentence",
+    "both_verbal", "verbal_and_nominal", "names_jaccard", "shared_number", "reporting_verb", "sentence_similarity",
+    "document_similarity", "related_x_sentence_similarity", "related_x_document_similarity", "shared_argument",
+    "related_x_shared_argument", "argument_conflict", "shared_time", "year_conflict", "weekday_conflict",
+    "shared_place", "place_conflict", "document_year_conflict", "document_places_jaccard", "document_names_jaccard",
+    "related_x_place_conflict", "related_x_year_conflict",
+)
+# With contextual vectors (`link/embeddings.py`): cosine of the triggers in context, of their sentences and documents.
+VECTOR_FEATURES = ("trigger_vector_cosine", "sentence_vector_cosine", "document_vector_cosine")
+PARAMETERS = Path(__file__).with_name("mention_pairs.json")
+VECTOR_PARAMETERS = Path(__file__).with_name("mention_pairs_vectors.json")
 # Mentions join while their average pair probability is at least this (ECB+ train).
 MIN_PROBABILITY = 0.4
+
+
+@dataclass(frozen=True)
+class PairModel:
+    """Logistic-regression weights over FEATURES, as fit by `fit_pair_model`."""
+
+    weights: tuple[float, ...]
+    intercept: float
+
+    def probabilities(self, rows: np.ndarray) -> np.ndarray:
+        return 1 / (1 + np.exp(-(self.intercept + rows @ np.asarray(self.weights))))
+
+    def as_json(self, note: str) -> str:
+        names = FEATURES + VECTOR_FEATURES[: len(self.weights) - len(FEATURES)]
+        return json.dumps({"note": note, "features": dict(zip(names, self.weights)), "intercept": self.intercept},
+                          indent=1) + "\n"
+
+
+@cache
+def pair_model(path: Path = PARAMETERS) -> PairModel:
+    """The fitted weights; a file whose feature names differ from this module's is refused, not misread."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if tuple(data["features"]) not in (FEATURES, FEATURES + VECTOR_FEATURES):
+        raise ModelError(f"{path}: its features are not mention_pairs.FEATURES; refit it (see the module docstring).")
+    return PairModel(tuple(float(w) for w in data["features"].values()), float(data["intercept"]))
+
+
+def fit_pair_model(rows: np.ndarray, corefer: np.ndarray) -> PairModel:
+    """Logistic regression of 'one event' on pair features (rows of `pairwise_features`)."""
+    fitted = LogisticRegression(C=1.0, max_iter=5000).fit(rows, corefer)
+    return PairModel(tuple(round(float(w), 4) for w in fitted.coef_[0]), round(float(fitted.intercept_[0]), 4))
 
 
 @dataclass(frozen=True)
@@ -73,6 +122,14 @@ class MentionView:
     context: str = ""
     names: frozenset[str] = frozenset()
     numbers: frozenset[str] = frozenset()
+    arguments: frozenset[str] = frozenset()
+    times: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
+    document_times: frozenset[str] = frozenset()
+    document_places: frozenset[str] = frozenset()
+    document_names: frozenset[str] = frozenset()
+    # Unit vectors from `link/embeddings.py`, all three or none: the trigger in context, its sentence, its document.
+    vectors: tuple[np.ndarray, np.ndarray, np.ndarray] | None = field(default=None, compare=False)
 
 
 def trigger_stem(lemma: str) -> str:
@@ -95,30 +152,48 @@ def trigger_relation(a: str, b: str) -> str | None:
     return "synonym" if ga is not None and ga == gb else None
 
 
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / (len(a | b) or 1)
+
+
+def _conflict(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Both say something and nothing agrees: two different dates, two different places."""
+    return bool(a) and bool(b) and not a & b
+
+
 def pair_features(a: MentionView, b: MentionView, sentence_similarity: float, document_similarity: float) -> list[float]:
     relation = trigger_relation(a.lemma, b.lemma)
     related = relation is not None
-    names = len(a.names & b.names) / (len(a.names | b.names) or 1)
+    names = _jaccard(a.names, b.names)
+    other_doc = a.document != b.document
     return [
         relation == "same", relation == "derived", relation == "synonym", related, a.text == b.text,
         a.document == b.document, a.sentence == b.sentence, a.verbal and b.verbal, a.verbal != b.verbal,
         names, bool(a.numbers & b.numbers), a.lemma in REPORTING or b.lemma in REPORTING,
         sentence_similarity, document_similarity, related * sentence_similarity, related * document_similarity,
-    ]
+        bool(a.arguments & b.arguments), related * bool(a.arguments & b.arguments), _conflict(a.arguments, b.arguments),
+        bool(a.times & b.times), _conflict(years(a.times), years(b.times)), _conflict(weekdays(a.times), weekdays(b.times)),
+        bool(a.places & b.places), _conflict(a.places, b.places),
+        other_doc and _conflict(years(a.document_times), years(b.document_times)),
+        other_doc * _jaccard(a.document_places, b.document_places),
+        other_doc * _jaccard(a.document_names, b.document_names),
+        related * _conflict(a.places, b.places), related * _conflict(years(a.times), years(b.times)),
+    ] + ([float(u @ v) for u, v in zip(a.vectors, b.vectors)] if a.vectors is not None and b.vectors is not None else [])
 
 
 def pair_probabilities(
-    mentions: Sequence[MentionView], document_similarity: Mapping[tuple[str, str], float],
-    weights: Sequence[float] = WEIGHTS, intercept: float = INTERCEPT,
+    mentions: Sequence[MentionView], document_similarity: Mapping[tuple[str, str], float], model: PairModel | None = None
 ) -> np.ndarray:
     """Square matrix of coreference probabilities for mentions of one story."""
     features = pairwise_features(mentions, document_similarity)
     n = len(mentions)
-    scores = np.zeros((n, n))
-    for (i, j), row in features.items():
-        z = intercept + sum(w * x for w, x in zip(weights, row))
-        scores[i, j] = scores[j, i] = 1 / (1 + math.exp(-z))
-    np.fill_diagonal(scores, 1.0)
+    scores = np.eye(n)
+    if features:
+        pairs = list(features)
+        default = pair_model(VECTOR_PARAMETERS if mentions[0].vectors is not None else PARAMETERS)
+        probabilities = (model or default).probabilities(np.array([features[p] for p in pairs]))
+        rows, cols = np.array(pairs).T
+        scores[rows, cols] = scores[cols, rows] = probabilities
     return scores
 
 

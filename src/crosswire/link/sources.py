@@ -1,10 +1,20 @@
-"""Source independence: near-duplicate and syndicated copies share one origin (MinHash + LSH)."""
+"""Source independence: near-duplicate and syndicated copies share one origin (MinHash + LSH).
+
+Incremental: each linked report's LSH bands are stored, so a new report finds its candidate copies with
+one query over the bands instead of an index rebuilt from every signature. Copy groups only grow, and a
+group's origin is its first report, so merging the groups a new report reaches gives what grouping all
+reports at once gives.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import re
+import struct
 
 from datasketch import MinHash, MinHashLSH
+
+from crosswire.store import Store
 
 NUM_PERM = 64
 SCHEME = "affine64"  # stored signatures must be read back with the scheme that made them
@@ -17,6 +27,9 @@ COPY_THRESHOLD = 0.6
 CONTAINMENT_THRESHOLD = 0.75
 CANDIDATE_THRESHOLD = 0.2
 _WORD = re.compile(r"\w+")
+# The LSH layout (bands of rows) datasketch picks for the candidate threshold: stored bands must use it.
+_LAYOUT = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
+BANDS, ROWS = _LAYOUT.b, _LAYOUT.r
 
 
 def signature(text: str) -> list[int]:
@@ -65,3 +78,42 @@ def is_copy(a: MinHash, b: MinHash) -> bool:
     size_a, size_b = a.count(), b.count()
     shared = jaccard * (size_a + size_b) / (1 + jaccard)
     return shared / min(size_a, size_b) >= CONTAINMENT_THRESHOLD
+
+
+def copy_bands(signature: list[int]) -> list[tuple[int, int]]:
+    """(band, bucket) of each LSH band of a signature: two reports sharing one are candidate copies."""
+    return [
+        (band, int.from_bytes(hashlib.blake2b(
+            struct.pack(f"<{ROWS}Q", *signature[band * ROWS : (band + 1) * ROWS]), digest_size=8).digest(), "little"))
+        for band in range(BANDS)
+    ]
+
+
+def link_origins(store: Store, documents: list[str]) -> dict[str, str]:
+    """Give new documents their origins, moving old copies to a new first report; returns the origins that changed."""
+    signatures = store.signatures(documents)
+    store.add_copy_bands([(band, bucket, d) for d in documents for band, bucket in copy_bands(signatures[d])])
+    pairs = store.sharing_bands(documents)
+    signatures.update(store.signatures({other for _, other in pairs} - signatures.keys()))
+    hashes = {d: MinHash(num_perm=NUM_PERM, hashvalues=sig, scheme=SCHEME) for d, sig in signatures.items()}
+    copies = [(a, b) for a, b in pairs if is_copy(hashes[a], hashes[b])]
+    reached = store.origins({b for _, b in copies} - set(documents))
+    before = store.copies_of(set(reached.values()))
+    members = set(before) | set(documents)
+    parent = {d: d for d in members}
+
+    def find(d: str) -> str:
+        while parent[d] != d:
+            parent[d] = parent[parent[d]]
+            d = parent[d]
+        return d
+
+    for a, b in [*before.items(), *copies]:
+        parent[find(a)] = find(b)
+    published = store.document_dates(members)
+    first: dict[str, str] = {}
+    for d in sorted(members, key=lambda d: (published[d] is None, published[d] or "", d)):
+        first.setdefault(find(d), d)
+    changed = {d: first[find(d)] for d in members if before.get(d) != first[find(d)]}
+    store.set_origins(changed)
+    return changed

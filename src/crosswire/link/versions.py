@@ -14,14 +14,14 @@ import functools
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from crosswire.link.analyst import analyst_claims, events_matching, read_analyst_evidence
-from crosswire.link.claims import PERPETRATOR, RELAYED_RULES, Corpus, find_claims
+from crosswire.extract.names import alias_key, fold
+from crosswire.link.claims import PERPETRATOR, RELAYED_RULES, Corpus, demonym_stems, find_claims
+from crosswire.link.entities import EntityIndex, EntityRecords
 from crosswire.errors import UsageError
-from crosswire.records import (
-    Claim, Document, Entity, Event, EventMention, Evidence, EvidenceQuote, Extraction, Version, VersionValue,
-)
+from crosswire.records import Claim, Entity, Event, EventMention, Evidence, EvidenceQuote, Version, VersionValue
 from crosswire.settings import Settings
 from crosswire.store import Store
 
@@ -62,30 +62,52 @@ def link_versions(
     store: Store,
     settings: Settings,
     *,
-    documents: Mapping[str, Document],
-    extractions: Mapping[str, Extraction],
-    mentions: list[tuple[EventMention, str]],
-    origins: Mapping[str, str],
-    entity_of: Mapping[str, str],
-    entities: Mapping[str, Entity],
-) -> tuple[list[Claim], list[Version]]:
-    """Claims read from the linked store plus the analyst's, and the versions they make."""
+    events: Iterable[str],
+    entity_of: EntityIndex,
+    entities: EntityRecords,
+    mentions_of: Callable[[Iterable[str]], list[tuple[EventMention, str | None]]],
+) -> None:
+    """Re-read the claims of some events (and of the events analyst evidence names) and rewrite their versions.
+
+    An event's claims come only from the reports that mention it, so only those reports are read.
+    """
     for path in settings.evidence:
         store.replace_analyst_evidence(path, read_analyst_evidence(path))
-    events = {e.id: e for e in store.events()}
+    touched = set(events)
+    evidence = store.analyst_evidence()
+    analyst: list[Claim] = []
+    if evidence:  # its words may name any event and entity: only then are all events and entities read
+        analyst = analyst_claims(evidence, {e.id: e for e in store.events()}, {e.id: e for e in store.entities()})
+        touched |= {c.event for c in analyst} | store.events_with_analyst_claims()
+    if not touched:
+        return
+    reports = store.documents_of_events(touched)
+    mentions = mentions_of(reports)
+    origins = store.origins(reports)
+    documents = {d.id: d for d in store.documents(reports)}
+    documents.update({d.id: d for d in store.documents(set(origins.values()) - documents.keys(), texts=False)})
+    extractions = {x.document: x for x in store.extractions(reports)}
+    entity_of.load(
+        [e.key for x in extractions.values() for e in x.entities]
+        + [k for m, _ in mentions for k in (m.location_key, *(p.key for p in m.participants)) if k]
+        + [alias_key(d.source, "ORG") for d in documents.values() if d.source]  # outlets as holders
+    )
+    entities.load(set(entity_of.values()))
+    entity_of.load_outlets(set(entity_of.values()))
+    entities.load_places({stem for e in entities.values() if e.type == "NORP" for stem in demonym_stems(fold(e.name))})
     corpus = Corpus(
         documents=documents,
         extractions=extractions,
-        mentions=mentions,
+        mentions=[(m, e) for m, e in mentions if e],
         origins=origins,
         entity_of=entity_of,
         entities=entities,
-        event_places={i: e.location.entity for i, e in events.items() if e.location and e.location.entity},
+        event_places=store.event_places({e for _, e in mentions if e}),
     )
-    claims = find_claims(corpus) + analyst_claims(store.analyst_evidence(), events, entities)
+    claims = [c for c in find_claims(corpus) + analyst if c.event in touched]
     versions = compare_versions(claims, entities, copies=origins)
     kept = {(v.event, v.attribute) for v in versions}  # uncontested figures, dates and places are not stored
-    return [c for c in claims if (c.event, c.attribute) in kept], versions
+    store.replace_versions([c for c in claims if (c.event, c.attribute) in kept], versions, events=touched)
 
 
 def select_versions(
