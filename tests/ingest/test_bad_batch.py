@@ -4,7 +4,6 @@ The batch goes on, the good files (and the good parts of cut files) are in the l
 and the summary counts the skips. docs/faults.md lists each case with the test that covers it.
 """
 
-import gzip
 import json
 
 import pytest

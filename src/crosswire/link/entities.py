@@ -120,17 +120,6 @@ def _closure(store: Store, keys: set[str]) -> set[str]:
         group = grown
 
 
-def resolve_entities(mentions: Iterable[tuple[str, str, str]]) -> tuple[list[Entity], dict[str, str]]:
-    """Entities and the map from every alias key to its entity id, from (key, text, label) of all mentions."""
-    surfaces: dict[str, Counter] = defaultdict(Counter)
-    labels: dict[str, Counter] = defaultdict(Counter)
-    for (key, name, label), count in surface_counts(mentions).items():
-        surfaces[key][name] += count
-        labels[key][label] += count
-    entities, key_map = group_entities(surfaces, labels)
-    return [e for e, _ in entities], key_map
-
-
 def group_entities(
     surfaces: dict[str, Counter], labels: dict[str, Counter]
 ) -> tuple[list[tuple[Entity, bool]], dict[str, str]]:

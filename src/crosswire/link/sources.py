@@ -42,7 +42,11 @@ def signature(text: str) -> list[int]:
 
 
 def copy_groups(signatures: dict[str, list[int]], order: list[str]) -> dict[str, str]:
-    """Map each document to its origin: the first document (in `order`) of its group of copies."""
+    """Map each document to its origin: the first document (in `order`) of its group of copies.
+
+    The in-memory form of `link_origins` (same candidates, same `is_copy`), for a folder scored at once
+    (`crosswire eval syndication`) rather than a store grown report by report.
+    """
     lsh = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
     hashes = {}
     for doc_id in order:
