@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
+from scipy.cluster.hierarchy import DisjointSet
 
 from crosswire.extract.names import clean_name, fold, strip_titles
 from crosswire.extract.places import lookup
@@ -289,18 +290,7 @@ def _entity(root: str, names: Counter, label: str) -> Entity:
 def _merge_keys(surfaces: dict[str, Counter]) -> dict[str, str]:
     """Union keys that name one thing: a lone surname with a full name, near-identical spellings, and the
     variants of `link/name_variants.py` (one name under two kinds, acronyms, longer forms)."""
-    parent = {k: k for k in surfaces}
-
-    def find(k: str) -> str:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
-    def union(a: str, b: str) -> None:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb, key=lambda k: (len(k), k))] = min(ra, rb, key=lambda k: (len(k), k))
+    groups = DisjointSet(surfaces)
 
     persons = [k for k in surfaces if k.startswith("person:")]
     by_surname: dict[str, list[str]] = defaultdict(list)
@@ -311,7 +301,7 @@ def _merge_keys(surfaces: dict[str, Counter]) -> dict[str, str]:
     for key in persons:
         words = key.split(":", 1)[1].split()
         if len(words) == 1 and len(by_surname.get(words[0], [])) == 1:
-            union(key, by_surname[words[0]][0])
+            groups.merge(key, by_surname[words[0]][0])
     # Blocks: one kind, one first letter. Spellings of one name (Kerman, Kirman) keep their first letter,
     # so comparing within blocks finds them without comparing every name with every other.
     blocks: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -323,7 +313,11 @@ def _merge_keys(surfaces: dict[str, Counter]) -> dict[str, str]:
         for i, a in enumerate(keys):
             for b in keys[i + 1 :]:
                 if fuzz.ratio(a, b, score_cutoff=FUZZY_SCORE):
-                    union(a, b)
+                    groups.merge(a, b)
     for a, b in variant_pairs(surfaces):
-        union(a, b)
-    return {k: find(k) for k in surfaces}
+        groups.merge(a, b)
+    # A group is named after its shortest key (then the first in order), whatever order keys joined in.
+    root: dict[str, str] = {}
+    for keys in groups.subsets():
+        root.update(dict.fromkeys(keys, min(keys, key=lambda k: (len(k), k))))
+    return root

@@ -13,6 +13,7 @@ import re
 import struct
 
 from datasketch import MinHash, MinHashLSH
+from scipy.cluster.hierarchy import DisjointSet
 
 from crosswire.store import Store
 
@@ -52,23 +53,13 @@ def copy_groups(signatures: dict[str, list[int]], order: list[str]) -> dict[str,
     for doc_id in order:
         hashes[doc_id] = MinHash(num_perm=NUM_PERM, hashvalues=signatures[doc_id], scheme=SCHEME)
         lsh.insert(doc_id, hashes[doc_id])
-    parent = {d: d for d in order}
-
-    def find(d: str) -> str:
-        while parent[d] != d:
-            parent[d] = parent[parent[d]]
-            d = parent[d]
-        return d
-
-    rank = {d: i for i, d in enumerate(order)}
+    groups = DisjointSet(order)
     for doc_id in order:
         for other in lsh.query(hashes[doc_id]):
             if other != doc_id and is_copy(hashes[doc_id], hashes[other]):
-                a, b = find(doc_id), find(other)
-                if a != b:
-                    first, second = sorted((a, b), key=rank.__getitem__)
-                    parent[second] = first
-    return {d: find(d) for d in order}
+                groups.merge(doc_id, other)
+    rank = {d: i for i, d in enumerate(order)}
+    return _first_of_each(groups, key=rank.__getitem__)
 
 
 def is_copy(a: MinHash, b: MinHash) -> bool:
@@ -104,20 +95,19 @@ def link_origins(store: Store, documents: list[str]) -> dict[str, str]:
     reached = store.origins({b for _, b in copies} - set(documents))
     before = store.copies_of(set(reached.values()))
     members = set(before) | set(documents)
-    parent = {d: d for d in members}
-
-    def find(d: str) -> str:
-        while parent[d] != d:
-            parent[d] = parent[parent[d]]
-            d = parent[d]
-        return d
-
+    groups = DisjointSet(members)
     for a, b in [*before.items(), *copies]:
-        parent[find(a)] = find(b)
+        groups.merge(a, b)
     published = store.document_dates(members)
-    first: dict[str, str] = {}
-    for d in sorted(members, key=lambda d: (published[d] is None, published[d] or "", d)):
-        first.setdefault(find(d), d)
-    changed = {d: first[find(d)] for d in members if before.get(d) != first[find(d)]}
+    first = _first_of_each(groups, key=lambda d: (published[d] is None, published[d] or "", d))
+    changed = {d: first[d] for d in members if before.get(d) != first[d]}
     store.set_origins(changed)
     return changed
+
+
+def _first_of_each(groups: DisjointSet, key) -> dict[str, str]:
+    """Each member mapped to the first member of its group (by `key`): the group's origin."""
+    first: dict[str, str] = {}
+    for members in groups.subsets():
+        first.update(dict.fromkeys(members, min(members, key=key)))
+    return first
