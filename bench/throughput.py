@@ -5,7 +5,8 @@
 
 From one run it prints: reports/s and words/s of `crosswire build` (ingest to link, a fresh process,
 `workers` = cores); the same for `nlp.pipe(texts, n_process=cores)` with the same pipeline and
-components over the same texts (the reference, timed in this run); their ratio; peak memory; and the
+components over the same texts (the reference, timed in this run); their ratio, in wall time and in
+CPU time (all processes of each); peak memory; and the
 time to add the same new reports to ledgers of two sizes, with the ratio. The big ledgers are made
 of synthetic extractions (real ones cloned with new ids, alias keys and dates, and random MinHash
 signatures) stored directly, not by running spaCy on 100k reports: the output says so.
@@ -24,6 +25,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import psutil
+
 from bench.corpus import write_folder
 from crosswire.link.sources import NUM_PERM
 from crosswire.records import Document, Extraction, RawDocument, TimeValue
@@ -34,6 +37,7 @@ DAYS_PER_ROUND = 3
 # does, rather than piling more reports onto the same days.
 DAYS_PER_STORY = 120
 SEED_CHUNK = 2000  # reports stored and linked at a time while a big ledger is grown
+SAMPLE_EVERY = 50  # reports parsed between readings of spaCy's worker CPU times
 
 
 def main() -> None:
@@ -68,16 +72,20 @@ def run(docs: int, sizes: list[int], add: int, workers: int, *, echo: bool = Tru
         say(f"corpus: {docs} reports, {words} words (bench/corpus.py, seed 1); {cores} cores")
 
         build = _child_build(root / "corpus", root / "build.duckdb", workers)
-        spacy_s = _spacy_reference(texts, cores)
+        spacy_s, spacy_cpu = _spacy_reference(texts, cores)
         figures["build"] = {**build, "docs_per_s": docs / build["seconds"], "words_per_s": words / build["seconds"]}
-        figures["spacy"] = {"seconds": spacy_s, "docs_per_s": docs / spacy_s, "words_per_s": words / spacy_s}
+        figures["spacy"] = {"seconds": spacy_s, "cpu_seconds": spacy_cpu, "docs_per_s": docs / spacy_s,
+                            "words_per_s": words / spacy_s}
         figures["ratio"] = spacy_s / build["seconds"]
+        figures["cpu_ratio"] = spacy_cpu / build["cpu_seconds"]
         say(f"crosswire build : {docs / build['seconds']:8.1f} reports/s {words / build['seconds']:9.0f} words/s "
             f"({build['seconds']:.1f} s: first batch stored after {build['first_batch_seconds']:.1f} s, "
             f"link {build['link_seconds']:.1f} s)")
         say(f"spaCy nlp.pipe  : {docs / spacy_s:8.1f} reports/s {words / spacy_s:9.0f} words/s "
             f"({spacy_s:.1f} s, n_process={cores})")
         say(f"ratio build/spaCy: {figures['ratio']:.2f}  (target >= 0.7)")
+        say(f"CPU per report: build {1000 * build['cpu_seconds'] / docs:.0f} ms, spaCy {1000 * spacy_cpu / docs:.0f} ms, "
+            f"ratio {figures['cpu_ratio']:.2f} (the same ratio measured in CPU, which other jobs on the machine skew less)")
         say(f"peak RSS of the build: {build['rss_mb']:.0f} MB in the main process, {build['worker_rss_mb']:.0f} MB "
             "in the largest worker")
 
@@ -123,16 +131,21 @@ def _cleaned_texts(corpus: Path) -> list[str]:
     return list({document.id: document.text for document in cleaned}.values())
 
 
-def _spacy_reference(texts: list[str], cores: int) -> float:
-    """spaCy's own multi-process `nlp.pipe` over the same texts, with the pipeline crosswire loads."""
+def _spacy_reference(texts: list[str], cores: int) -> tuple[float, float]:
+    """spaCy's own multi-process `nlp.pipe` over the same texts, with the pipeline crosswire loads: (wall, CPU) seconds."""
     from crosswire.extract.nlp import load_pipeline
     from crosswire.settings import Settings
 
     nlp = load_pipeline(Settings().model)
+    me = psutil.Process()
+    cpu_before = sum(me.cpu_times()[:2])
+    children: dict[int, float] = {}
     began = time.perf_counter()
-    for _ in nlp.pipe(texts, n_process=cores, batch_size=Settings().batch_size):
-        pass
-    return time.perf_counter() - began
+    for done, _ in enumerate(nlp.pipe(texts, n_process=cores, batch_size=Settings().batch_size), 1):
+        if done % SAMPLE_EVERY == 0 or done == len(texts):  # the workers' CPU so far; they end with the loop
+            children.update((c.pid, sum(c.cpu_times()[:2])) for c in me.children(recursive=True) if c.is_running())
+    seconds = time.perf_counter() - began
+    return seconds, sum(me.cpu_times()[:2]) - cpu_before + sum(children.values())
 
 
 def _seed_ledger(source: Path, db: Path, size: int) -> float:

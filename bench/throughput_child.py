@@ -1,8 +1,9 @@
-"""One measured `crosswire build` for bench/throughput.py: prints seconds, link seconds and peak memory as JSON.
+"""One measured `crosswire build` for bench/throughput.py: prints seconds, CPU seconds, link seconds and peak memory as JSON.
 
 A process of its own, so that its peak resident memory (and its workers') is the build's alone.
-Workers fork from the pool's fork server, not from this process, so their peaks are read from
-/proc after each batch (the kernel's high-water mark, not a sample) rather than from rusage.
+Workers fork from the pool's fork server, not from this process, so their peaks and CPU times are
+read after each batch (the kernel's high-water mark from /proc, the CPU so far from psutil) rather
+than from rusage, which counts only the children this process waited for.
 """
 
 from __future__ import annotations
@@ -24,12 +25,16 @@ def main(corpus: str, db: str, workers: str) -> None:
     settings = Settings(db=db, workers=int(workers))
     marks: dict[str, float] = {}
     worker_peak_kb = [resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss]
+    worker_cpu: dict[int, float] = {}
 
     def progress(stage: str, done: int, total: int | None) -> None:
         marks.setdefault(stage, time.perf_counter())
         if stage == "extract":
-            worker_peak_kb.append(max((_peak_kb(p.pid) for p in psutil.Process().children(recursive=True)), default=0))
+            workers = psutil.Process().children(recursive=True)
+            worker_peak_kb.append(max((_peak_kb(p.pid) for p in workers), default=0))
+            worker_cpu.update((p.pid, cpu) for p in workers if (cpu := _cpu_seconds(p)) is not None)
 
+    cpu_before = sum(psutil.Process().cpu_times()[:2])
     began = time.perf_counter()
     with Store.open(db) as store:
         report = build([Path(corpus)], store, settings, progress=progress)
@@ -38,10 +43,19 @@ def main(corpus: str, db: str, workers: str) -> None:
         "seconds": ended - began,
         "link_seconds": ended - marks["link"],
         "first_batch_seconds": marks.get("extract", marks["link"]) - began,  # worker start-up and the first batch
+        "cpu_seconds": sum(worker_cpu.values()) + sum(psutil.Process().cpu_times()[:2]) - cpu_before,
         "added": report.added,
         "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "worker_rss_mb": max(*worker_peak_kb, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024,
     }))
+
+
+def _cpu_seconds(process: psutil.Process) -> float | None:
+    """User and system CPU a live process has used so far; None once it is gone."""
+    try:
+        return sum(process.cpu_times()[:2])
+    except psutil.Error:
+        return None
 
 
 def _peak_kb(pid: int) -> int:

@@ -66,6 +66,7 @@ def build(
                         store.add_path(copy, document.id, duplicate=True)
                 store.add_extractions([extraction for _, extraction in pairs])
             flight.ids.difference_update(d.id for d in batch)
+            flight.committed.update(d.id for d in batch)
             report.added += len(batch)
             report.extracted += len(batch)
             tick("extract", report.extracted, None)
@@ -85,6 +86,8 @@ class _InFlight:
 
     ids: set[str] = field(default_factory=set)
     copies: dict[str, list[str]] = field(default_factory=dict)
+    # Documents committed since the store was last asked which documents it has.
+    committed: set[str] = field(default_factory=set)
 
 
 def _new_documents(
@@ -98,7 +101,43 @@ def _new_documents(
     source: str | None,
     published: str | None,
 ) -> Iterator[Document]:
-    """Cleaned documents the store does not have yet; skips, repeats and known files are recorded on the way."""
+    """Cleaned documents the store does not have yet; skips, repeats and known files are recorded on the way.
+
+    The store is asked about a batch of files at a time: a query a file would cost the main process
+    about as much as cleaning the file.
+    """
+    cleaned = _cleaned_documents(paths, store, settings, report, tick, source=source, published=published)
+    for batch in _batches(cleaned, settings.batch_size):
+        flight.committed.clear()
+        known = store.known_paths(d.path for d in batch)
+        stored = store.stored_documents(d.id for d in batch)
+        for document in batch:
+            if known.get(document.path) == document.id:
+                report.unchanged += 1
+                continue
+            if document.id in flight.ids:
+                report.duplicates.append((document.path, document.id))
+                flight.copies.setdefault(document.id, []).append(document.path)
+                continue
+            if document.id in stored or document.id in flight.committed:
+                report.duplicates.append((document.path, document.id))
+                store.add_path(document.path, document.id, duplicate=True)
+                continue
+            flight.ids.add(document.id)
+            yield document
+
+
+def _cleaned_documents(
+    paths: Iterable[Path],
+    store: Store,
+    settings: Settings,
+    report: BuildReport,
+    tick: Progress,
+    *,
+    source: str | None,
+    published: str | None,
+) -> Iterator[Document]:
+    """Every file read and cleaned; the ones that cannot be are recorded as skipped."""
     for item in read_paths(paths, source=source, published=published, settings=settings):
         report.read += 1
         tick("read", report.read, None)
@@ -116,18 +155,6 @@ def _new_documents(
         for name, note in document.metadata_from.items():
             if note.startswith(("rejected", "missing")):
                 report.flagged.append((document.path, f"{name} {note}"))
-        if store.known_path(document.path) == document.id:
-            report.unchanged += 1
-            continue
-        if document.id in flight.ids:
-            report.duplicates.append((document.path, document.id))
-            flight.copies.setdefault(document.id, []).append(document.path)
-            continue
-        if store.has_document(document.id):
-            report.duplicates.append((document.path, document.id))
-            store.add_path(document.path, document.id, duplicate=True)
-            continue
-        flight.ids.add(document.id)
         yield document
 
 

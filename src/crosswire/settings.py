@@ -28,6 +28,11 @@ class Settings(BaseModel):
     batch_size: int = Field(
         default=32, description="Documents per batch: one nlp.pipe stream, one task for a worker, one committed transaction."
     )
+    store_memory: str = Field(
+        default="512MB", pattern=r"^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$",
+        description="Memory the ledger's DuckDB store may use (512MB, 2GB): a cap keeps a build's memory flat as the "
+        "ledger grows; raise it if a build stops saying the store ran out of memory.",
+    )
     workers: int = Field(
         default=0, ge=0, description="Build: processes for the per-document stage; 0 = one per CPU core, 1 = in this process."
     )

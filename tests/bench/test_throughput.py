@@ -17,6 +17,7 @@ def test_tiny_benchmark_reports_throughput_memory_and_add_cost():
     figures = json.loads(done.stdout)
     assert figures["build"]["docs_per_s"] > 0 and figures["spacy"]["words_per_s"] > 0
     assert figures["ratio"] == figures["spacy"]["seconds"] / figures["build"]["seconds"]
+    assert figures["cpu_ratio"] == figures["spacy"]["cpu_seconds"] / figures["build"]["cpu_seconds"] > 0
     assert figures["build"]["rss_mb"] > 0 and figures["build"]["worker_rss_mb"] > 0
     assert set(figures["add"]) == {"24", "48"}
     assert all(run["added"] == 4 for run in figures["add"].values())

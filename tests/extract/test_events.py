@@ -51,3 +51,28 @@ def test_events_person_attacked_is_the_victim_and_the_weapon_the_instrument():
     [event] = [e for e in mentions("A gunman shot a woman with a rifle on Monday.") if e.type == "ASSAULT"]
     roles = {(p.role, p.name) for p in event.participants}
     assert {("actor", "gunman"), ("victim", "woman"), ("instrument", "rifle")} <= roles
+
+
+def test_events_triggers_are_what_one_matcher_over_all_the_patterns_finds():
+    from spacy.matcher import Matcher
+    from spacy.tokens import Span
+    from spacy.util import filter_spans
+
+    from crosswire.extract.events import _trigger_patterns, find_triggers
+    from crosswire.extract.nlp import load_pipeline
+
+    nlp = load_pipeline(Settings().model)
+    doc = nlp(
+        "Gunmen opened fire at the depot and took two guards hostage. The group claimed responsibility for the "
+        "car bomb, but the ministry denied any involvement. Police arrested three men after the shooting, and "
+        "a court sentenced the bomber. The shooting star was seen over the border as talks on sharing "
+        "intelligence resumed."
+    )
+    patterns = _trigger_patterns()
+    matcher = Matcher(nlp.vocab)
+    for number, row in enumerate(patterns):
+        matcher.add(str(number), [row["pattern"]])
+    spans = filter_spans([Span(doc, start, end, label=key) for key, start, end in matcher(doc)])
+    expected = [(s.start, s.end, patterns[int(s.label_)]["type"]) for s in spans]
+    assert [(s.start, s.end, kind) for s, kind, _ in find_triggers(doc)] == expected
+    assert len(expected) >= 6

@@ -71,3 +71,18 @@ def test_extracting_a_document_again_replaces_its_mentions(tmp_path):
         store.add_extraction(Extraction(document="d1", entities=(entity,)))
         store.add_extraction(Extraction(document="d1", entities=(entity,)))
         assert store.entity_mentions(["d1"]) == [("org:body", "Body", "ORG")]
+
+
+def test_a_step_that_outgrows_the_store_memory_is_undone_with_how_to_raise_it(tmp_path):
+    with Store.open(tmp_path / "l.duckdb", memory_limit="64MB") as store:
+        with pytest.raises(StoreError, match=r"more than the 64MB it may use.*store_memory"):
+            with store.transaction():
+                store.add_document(document(), [1, 2, 3])
+                raise duckdb.OutOfMemoryException("failed to allocate data of size 16.0 MiB")
+        assert store.documents() == []
+
+
+def test_the_store_memory_setting_caps_duckdb(tmp_path):
+    with Store.open(tmp_path / "l.duckdb", memory_limit="64MB") as store:
+        [(limit,)] = store.connection.execute("SELECT current_setting('memory_limit')").fetchall()
+    assert limit == "61.0 MiB"  # DuckDB reads MB as 10^6 bytes and shows MiB

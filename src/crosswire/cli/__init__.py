@@ -86,7 +86,7 @@ def build(
         missing = [str(p) for p in paths if not p.exists()]
         if missing:
             raise UsageError(f"no such file or folder: {', '.join(missing)}. Check the path.")
-        with Store.open(settings.db) as store, _progress() as progress:
+        with Store.open(settings.db, memory_limit=settings.store_memory) as store, _progress() as progress:
             task = progress.add_task("reading", total=None)
 
             def tick(stage: str, done: int, total: int | None) -> None:
@@ -136,7 +136,7 @@ def export(
     """Write the ledger as JSON (the documented contract) or CSV."""
     try:
         settings = load_settings(config, db=str(db) if db else None)
-        with Store.open(settings.db, read_only=True) as store:
+        with Store.open(settings.db, read_only=True, memory_limit=settings.store_memory) as store:
             ledger = ledger_from_store(store)
     except CrosswireError as exc:
         raise _fail(exc)
@@ -159,7 +159,7 @@ def report(
     """Write a self-contained HTML report: timeline, evidence, conflicts. Opens offline in any browser."""
     try:
         settings = load_settings(config, db=str(db) if db else None)
-        with Store.open(settings.db, read_only=True) as store:
+        with Store.open(settings.db, read_only=True, memory_limit=settings.store_memory) as store:
             ledger = ledger_from_store(store)
     except CrosswireError as exc:
         raise _fail(exc)
@@ -178,7 +178,7 @@ def timeline(
     """Print the dated events in order, with their sources and status."""
     try:
         settings = load_settings(config, db=str(db) if db else None)
-        with Store.open(settings.db, read_only=True) as store:
+        with Store.open(settings.db, read_only=True, memory_limit=settings.store_memory) as store:
             events = store.events()
     except CrosswireError as exc:
         raise _fail(exc)

@@ -31,7 +31,7 @@ def versions(
     console = Console(stderr=True)
     try:
         settings = load_settings(config, db=str(db) if db else None)
-        with Store.open(settings.db, read_only=True) as store:
+        with Store.open(settings.db, read_only=True, memory_limit=settings.store_memory) as store:
             events = {e.id: e for e in store.events()}
             found = select_versions(store.versions(), events, event=event, attribute=attribute)
     except CrosswireError as exc:

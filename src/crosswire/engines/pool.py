@@ -4,20 +4,21 @@ A pool of whole-stage workers, not spaCy's `nlp.pipe(n_process=...)`: the rules 
 (times, figures, events) cost about as much as the parse itself (profiled on the example corpus), and
 with `n_process` they would all run in the parent process, which would then set the pace.
 
-Workers fork from a fork server that has imported spaCy and built the gazetteer once (`warm.py`),
-so a worker starts in a fraction of a second instead of paying the imports again; the fork server
+Workers fork from a fork server that has imported spaCy, built the gazetteer and loaded the model
+once (`warm.py`), so a worker starts in a fraction of a second instead of paying them again; the fork server
 itself is a fresh process, not a fork of this one with its DuckDB connection and threads.
 """
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import threading
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from itertools import chain, islice
-from multiprocessing import parent_process
+from multiprocessing import forkserver, parent_process
 from multiprocessing.connection import wait
 from multiprocessing.context import BaseContext
 
@@ -27,6 +28,8 @@ from crosswire.extract.nlp import load_pipeline
 from crosswire.records import Document
 from crosswire.settings import Settings
 
+# Names the model the fork server preloads (`warm.py`), as JSON: [model, entity pattern file, ...].
+MODEL_VARIABLE = "CROSSWIRE_WARM_MODEL"
 # Batches in flight per worker: one being parsed, one waiting, so no worker idles while the parent stores.
 BATCHES_PER_WORKER = 2
 
@@ -48,15 +51,18 @@ class ProcessPool(Engine):
     def __init__(self, settings: Settings, workers: int):
         self.settings = settings
         self.workers = workers
+        self.model = (settings.model, settings.entity_patterns)
+        self.context = _start_context()
         self.executor = ProcessPoolExecutor(
-            max_workers=workers, mp_context=_start_context(), initializer=_start_worker, initargs=(settings.model,),
+            max_workers=workers, mp_context=self.context, initializer=_start_worker, initargs=self.model,
         )
 
     def run(self, batches: Iterable[list[Document]]) -> Results:
-        """Batches go to the workers once one is up; until then, or for a single batch, this process extracts.
+        """Batches go to the workers once they are up; until then, or for a single batch, this process extracts.
 
-        A worker's start (the fork server's imports, then the model) takes seconds of CPU: on a small
-        build or a small addition to a ledger that would be most of the time, with the parent idle.
+        The workers' start (the fork server's imports and model, seconds of CPU) runs in a thread,
+        since asking the fork server for a worker blocks until it is ready: on a small build or a
+        small addition to a ledger that wait would be most of the time, with this process idle.
         """
         def submit(batch: list[Document]):
             return self.executor.submit(extract_documents, batch, self.settings)
@@ -66,10 +72,11 @@ class ProcessPool(Engine):
         if len(first) < 2:  # no worker started: the batch would be done before one was up
             yield from ((batch, extract_documents(batch, self.settings)) for batch in first)
             return
-        worker_up = self.executor.submit(os.getpid)  # runs once a worker has loaded the model
+        fork_server = self.model if self.context.get_start_method() == "forkserver" else None
+        starting = _WorkerStart(self.executor, fork_server)
         pending = chain(first, pending)
         for batch in pending:
-            if worker_up.done():
+            if starting.done():
                 window = self.workers * BATCHES_PER_WORKER
                 yield from in_order(submit, chain([batch], pending), window)  # type: ignore[misc]
                 return
@@ -79,8 +86,35 @@ class ProcessPool(Engine):
         self.executor.shutdown(wait=True, cancel_futures=True)
 
 
+class _WorkerStart:
+    """Starts the pool's workers in a thread, and first the fork server preloading `fork_server`'s model if
+    there is one; `done` once they are up."""
+
+    def __init__(self, executor: ProcessPoolExecutor, fork_server: tuple[str, tuple[str, ...]] | None):
+        self.executor = executor
+        self.fork_server = fork_server
+        self.error: BaseException | None = None
+        self.up = threading.Event()
+        threading.Thread(target=self._start, daemon=True, name="crosswire-worker-start").start()
+
+    def _start(self) -> None:
+        try:
+            if self.fork_server is not None:
+                _run_fork_server(self.fork_server)
+            self.executor.submit(os.getpid).result()  # spawns the workers; returns once one has loaded the model
+        except BaseException as exc:  # noqa: BLE001 - handed to the build's thread by `done`
+            self.error = exc
+        self.up.set()
+
+    def done(self) -> bool:
+        """Whether the workers are up; raises what stopped them from starting."""
+        if self.error is not None:
+            raise self.error
+        return self.up.is_set()
+
+
 def _start_context() -> BaseContext:
-    """A fork server that preloads the extraction modules where the platform has one, else spawn.
+    """A fork server that preloads the extraction modules and the model where the platform has one, else spawn.
 
     Never a plain fork: the parent holds an open DuckDB connection and its threads.
     """
@@ -91,7 +125,17 @@ def _start_context() -> BaseContext:
     return context
 
 
-def _start_worker(model: str) -> None:
+def _run_fork_server(model: tuple[str, tuple[str, ...]]) -> None:
+    """Start this process's fork server, once, with the model it preloads named in its environment."""
+    name, patterns = model
+    os.environ[MODEL_VARIABLE] = json.dumps([name, *patterns])
+    try:
+        forkserver.ensure_running()
+    finally:
+        del os.environ[MODEL_VARIABLE]
+
+
+def _start_worker(model: str, entity_patterns: tuple[str, ...]) -> None:
     """Load the model before the first batch comes, and exit with the build process.
 
     A build killed with SIGKILL leaves its workers orphaned: each watches its parent's sentinel (a
@@ -104,4 +148,4 @@ def _start_worker(model: str) -> None:
         os._exit(1)
 
     threading.Thread(target=watch, daemon=True, name="crosswire-parent-watch").start()
-    load_pipeline(model)
+    load_pipeline(model, entity_patterns)  # at once, if the fork server had it loaded

@@ -1,9 +1,11 @@
 """Imported once by the process pool's fork server: what every worker would otherwise load for itself.
 
-spaCy and the other extraction imports (about 4 s of CPU) and the gazetteer (about 1 s) do not
-depend on the settings; each worker forks with them in memory and loads only its model.
+spaCy and the other extraction imports (about 4 s of CPU), the gazetteer (about 1 s) and the
+build's model (1 to 2 s, named in `pool.MODEL_VARIABLE` when the pool starts the server) are loaded
+here once; each worker forks with them in memory and starts in a fraction of a second.
 """
 
+import json
 import os
 import threading
 import time
@@ -20,9 +22,18 @@ def _exit_with_parent(parent: int) -> None:
 
 def _warm() -> None:
     import crosswire.extract  # noqa: F401 - spaCy, thinc and dateparser, what the workers import
+    from crosswire.engines.pool import MODEL_VARIABLE
+    from crosswire.extract.nlp import load_pipeline
     from crosswire.extract.places import lookup
 
     lookup("")  # builds the gazetteer, which every report with a place name needs
+    model = os.environ.get(MODEL_VARIABLE)
+    if model:
+        name, *patterns = json.loads(model)
+        try:
+            load_pipeline(name, tuple(patterns))
+        except Exception:  # noqa: BLE001 - each worker loads it again and reports what is wrong
+            pass
 
 
 threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True, name="crosswire-parent-watch").start()

@@ -211,10 +211,17 @@ def _partitive_head(head: Token) -> Token:
     return head
 
 
-def _outlet_name(head: Token) -> str | None:
+@cache
+def _outlet_names() -> tuple[dict[str, str], frozenset[str]]:
+    """Outlets by their folded names, and the platforms that are not outlets."""
     rules = _rules()
     outlets = {name.lower(): name for name in rules["outlets"]}
-    platforms = {name.lower() for name in rules["platforms"]["names"]}
+    return outlets, frozenset(name.lower() for name in rules["platforms"]["names"])
+
+
+def _outlet_name(head: Token) -> str | None:
+    rules = _rules()
+    outlets, platforms = _outlet_names()
     phrase = _phrase(head)
     candidates = [e for e in phrase.doc.ents if e.start >= phrase.start and e.end <= phrase.end]
     for candidate in (*candidates, phrase):

@@ -12,8 +12,9 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from importlib import resources
 
-from spacy.matcher import Matcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
 from spacy.util import filter_spans
 
 from crosswire.extract.attribution import attribute, is_reporting
@@ -43,26 +44,56 @@ def _trigger_patterns() -> tuple[dict, ...]:
     return tuple(_events_file()["patterns"])
 
 
-def _matcher(nlp_vocab) -> Matcher:
-    matcher = Matcher(nlp_vocab)
-    for i, row in enumerate(_trigger_patterns()):
-        matcher.add(str(i), [row["pattern"]])
-    return matcher
+class _Triggers:
+    """The trigger patterns compiled for one vocabulary, matched in the order they are written.
+
+    A pattern of one token that only names lemmas and parts of speech goes to a PhraseMatcher on
+    lemmas (a hash lookup a token), the others to a Matcher, which tries every pattern at every
+    token: most patterns are of the first kind, and the Matcher took a fifth of the rules' time.
+    """
+
+    def __init__(self, vocab: Vocab):
+        self.vocab = vocab
+        self.words = PhraseMatcher(vocab, attr="LEMMA")
+        self.phrases = Matcher(vocab)
+        self.parts_of_speech: dict[int, frozenset[str] | None] = {}
+        for i, row in enumerate(_trigger_patterns()):
+            pattern = row["pattern"]
+            if len(pattern) == 1 and "LEMMA" in pattern[0] and set(pattern[0]) <= {"LEMMA", "POS"}:
+                pos = pattern[0].get("POS")
+                self.parts_of_speech[i] = frozenset(_listed(pos)) if pos else None
+                self.words.add(str(i), [Doc(vocab, words=[lemma], lemmas=[lemma]) for lemma in _listed(pattern[0]["LEMMA"])])
+            else:
+                self.phrases.add(str(i), [pattern])
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """(pattern number, start, end) of every match, by start, end and pattern number."""
+        matches = [(int(self.vocab.strings[key]), start, end) for key, start, end in self.phrases(doc)]
+        for key, start, end in self.words(doc):
+            number = int(self.vocab.strings[key])
+            allowed = self.parts_of_speech[number]
+            if allowed is None or doc[start].pos_ in allowed:
+                matches.append((number, start, end))
+        return sorted(matches, key=lambda m: (m[1], m[2], m[0]))
 
 
-_MATCHERS: dict[int, Matcher] = {}
+def _listed(value: str | dict) -> list[str]:
+    """A token attribute's values in a Matcher pattern: "shoot" or {"IN": ["shoot", "shooting"]}."""
+    return value["IN"] if isinstance(value, dict) else [value]
+
+
+_TRIGGERS: dict[int, _Triggers] = {}
 
 
 def find_triggers(doc: Doc) -> list[tuple[Span, str, str | None]]:
     """Trigger spans with (type, mode); the longest of overlapping matches wins."""
-    matcher = _MATCHERS.get(id(doc.vocab))
-    if matcher is None:
-        matcher = _MATCHERS[id(doc.vocab)] = _matcher(doc.vocab)
+    triggers = _TRIGGERS.get(id(doc.vocab))
+    if triggers is None:
+        triggers = _TRIGGERS[id(doc.vocab)] = _Triggers(doc.vocab)
     patterns = _trigger_patterns()
-    spans = [Span(doc, start, end, label=key) for key, start, end in matcher(doc)]
     result = []
-    for span in filter_spans(spans):
-        row = patterns[int(doc.vocab.strings[span.label])]
+    for span in filter_spans([Span(doc, start, end, label=str(number)) for number, start, end in triggers(doc)]):
+        row = patterns[int(span.label_)]
         result.append((span, row["type"], row["mode"]))
     return result
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 import dateparser
 
@@ -40,7 +41,11 @@ def to_iso(value: str | date) -> str | None:
         return _format(value, has_time=True)
     if isinstance(value, date):
         return value.isoformat()
-    text = value.strip()
+    return _text_to_iso(value.strip())
+
+
+@lru_cache(maxsize=4096)  # a crawl's reports share their days: dateparser costs milliseconds a call
+def _text_to_iso(text: str) -> str | None:
     try:
         parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:

@@ -246,6 +246,7 @@ class _Relation:
     def __init__(self, attribute: str, entities: Mapping[str, Entity]):
         self.kind = attribute.split(".")[0]
         self.entities = entities
+        self._affiliates: dict[tuple[str, str], bool] = {}  # asked for every cell: names x aliases each time
 
     def of(self, a: str, b: str) -> str | None:
         if a == b:
@@ -273,6 +274,11 @@ class _Relation:
 
     def _affiliate(self, a: str, b: str) -> bool:
         """'ISIS-K' and 'Islamic State-Khorasan' extend a name of 'Islamic State' (ISIS): an affiliate of it."""
+        if (a, b) not in self._affiliates:
+            self._affiliates[(a, b)] = self._extends(a, b)
+        return self._affiliates[(a, b)]
+
+    def _extends(self, a: str, b: str) -> bool:
         ea, eb = self.entities.get(a), self.entities.get(b)
         if ea is None or eb is None or {ea.type, eb.type} & {"GPE", "LOC", "FAC"}:
             return False

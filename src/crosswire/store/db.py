@@ -24,7 +24,7 @@ _COLUMNS = {
                        "modality", "speaker", "via", "date_value", "date_earliest", "date_latest", "location", "record"),
 }
 
-# DuckDB keeps what it reads cached up to a share of the machine's memory; a cap keeps a build's memory
+# DuckDB keeps what it reads cached up to a share of the machine's memory; a cap (the `store_memory` setting) keeps a build's memory
 # flat however big the ledger grows (reads beyond it come from the file again, big sorts spill to disk).
 MEMORY_LIMIT = "512MB"
 SCHEMA_VERSION = 3  # 2: claims, versions and analyst_evidence tables; 3: incremental link (keys, bands, blocks)
@@ -42,17 +42,19 @@ def _in(table: str, column: str) -> str:
 class Store:
     """A ledger file. Open it with `Store.open(path)`; read-only opens let a server share it."""
 
-    def __init__(self, connection: duckdb.DuckDBPyConnection, path: Path):
+    def __init__(self, connection: duckdb.DuckDBPyConnection, path: Path, memory_limit: str = MEMORY_LIMIT):
         self.connection = connection
         self.path = path
+        self.memory_limit = memory_limit
 
     @classmethod
-    def open(cls, path: str | Path, *, read_only: bool = False) -> "Store":
+    def open(cls, path: str | Path, *, read_only: bool = False, memory_limit: str = MEMORY_LIMIT) -> "Store":
+        """Open (or create) the ledger at `path`; `memory_limit` is DuckDB's cap (the `store_memory` setting)."""
         path = Path(path)
         if read_only and not path.exists():
             raise StoreError(f"{path}: no ledger here. Build one first: crosswire build PATH --db {path}")
         try:
-            connection = duckdb.connect(str(path), read_only=read_only)
+            connection = duckdb.connect(str(path), read_only=read_only, config={"memory_limit": memory_limit})
         except duckdb.IOException as exc:
             if "lock" in str(exc).lower():
                 raise StoreError(
@@ -62,8 +64,7 @@ class Store:
             raise StoreError(f"{path}: cannot open the ledger ({exc}).") from exc
         except duckdb.Error as exc:
             raise StoreError(f"{path}: not a crosswire ledger ({exc}). Pass another --db file.") from exc
-        connection.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
-        store = cls(connection, path)
+        store = cls(connection, path, memory_limit)
         if read_only:
             store._check_version()
         else:
@@ -113,6 +114,13 @@ class Store:
         self.connection.execute("BEGIN TRANSACTION")
         try:
             yield
+        except duckdb.OutOfMemoryException as exc:
+            self.connection.execute("ROLLBACK")
+            raise StoreError(
+                f"{self.path}: the ledger's store needed more than the {self.memory_limit} it may use, so this step "
+                "was undone (what earlier steps committed is kept). Raise `store_memory` in crosswire.toml or "
+                "CROSSWIRE_STORE_MEMORY (for example to 2GB) and run the same command again."
+            ) from exc
         except BaseException:
             self.connection.execute("ROLLBACK")
             raise
@@ -142,12 +150,13 @@ class Store:
 
     # --- ingest ------------------------------------------------------------------------
 
-    def known_path(self, path: str) -> str | None:
-        row = self.connection.execute("SELECT document FROM paths WHERE path = ?", [path]).fetchone()
-        return row[0] if row else None
+    def known_paths(self, paths: Iterable[str]) -> dict[str, str]:
+        """The stored document of each path already read; one query for a batch, not one a file."""
+        return dict(self._rows_in("SELECT path, document FROM paths WHERE path IN (SELECT unnest(?::VARCHAR[]))", paths))
 
-    def has_document(self, document_id: str) -> bool:
-        return self.connection.execute("SELECT 1 FROM documents WHERE id = ?", [document_id]).fetchone() is not None
+    def stored_documents(self, ids: Iterable[str]) -> set[str]:
+        """Which of `ids` the store holds."""
+        return {row[0] for row in self._rows_in("SELECT id FROM documents WHERE id IN (SELECT unnest(?::VARCHAR[]))", ids)}
 
     def add_document(self, document: Document, signature: list[int]) -> None:
         self.add_documents([(document, signature)])
