@@ -56,3 +56,16 @@ def test_mixed_distances_let_entities_and_vectors_separate_what_words_join():
     assert distances[0, 1] < 0.05 and distances[0, 2] > 0.4
     story = cluster_documents(w, distance=0.3, distances=distances)
     assert story["a"] == story["b"] != story["c"]
+
+
+def test_a_story_of_up_to_fragment_size_documents_joins_the_nearest_larger_one():
+    # Four close documents, and three close to each other and fairly close (0.85) to the four.
+    ids = [f"d{i}" for i in range(7)]
+    distances = np.full((7, 7), 0.85)
+    distances[:4, :4] = distances[4:, 4:] = 0.1
+    np.fill_diagonal(distances, 0)
+    w = dict.fromkeys(ids, "quake")
+    apart = cluster_documents(w, distance=0.3, distances=distances, fragment_size=2)
+    assert apart["d4"] == apart["d6"] != apart["d0"]
+    joined = cluster_documents(w, distance=0.3, distances=distances, fragment_size=3)
+    assert len(set(joined.values())) == 1

@@ -4,8 +4,9 @@ Within one story (`link/stories.py`), every pair of mentions gets a probability 
 regression over discrete and contextual features (same trigger lemma, derivation, synonym, shared
 names and numbers, sentence and document similarity, and the arguments, dates and places around
 each trigger from `link/event_arguments.py`); average-linkage clustering over those probabilities
-gives the events. The weights are data, `mention_pairs.json`, fit by scikit-learn on ECB+ train pairs
-within predicted stories; nothing trains at run time. Refit with
+gives the events, and clusters of a few mentions left apart then join the larger one they fit best.
+The weights are data, `mention_pairs.json`, fit by scikit-learn on ECB+ train pairs within predicted
+stories; nothing trains at run time. Refit with
 `python -m crosswire.eval.ecbplus refit ../shared/data/ecbplus/train` (see `fit_pair_model`).
 """
 
@@ -77,6 +78,12 @@ PARAMETERS = Path(__file__).with_name("mention_pairs.json")
 VECTOR_PARAMETERS = Path(__file__).with_name("mention_pairs_vectors.json")
 # Mentions join while their average pair probability is at least this (ECB+ train).
 MIN_PROBABILITY = 0.4
+# Afterwards a cluster of at most SMALL_CLUSTER mentions joins the larger cluster it is closest to on average,
+# when that average is at least ATTACH_PROBABILITY: a lone mention's pairs are few and noisy, and one cut for
+# all sizes leaves too many of them apart. ECB+ event CoNLL F1: train 77.91 -> 78.49, dev 78.76 -> 79.53
+# (over 0.2-0.28 and sizes 3-5: train 78.42-78.61, dev 79.20-79.84).
+SMALL_CLUSTER = 4
+ATTACH_PROBABILITY = 0.25
 
 
 @dataclass(frozen=True)
@@ -216,13 +223,30 @@ def pairwise_features(
 
 
 def cluster_story(probabilities: np.ndarray, min_probability: float = MIN_PROBABILITY) -> list[int]:
-    """Average-linkage clusters of one story's mentions: a cluster number per mention."""
+    """Average-linkage clusters of one story's mentions, small ones then attached: a cluster number per mention."""
     n = probabilities.shape[0]
     if n < 2:
         return [0] * n
     distances = squareform(1 - probabilities, checks=False)
     tree = linkage(distances, "average")
-    return [int(c) for c in fcluster(tree, 1 - min_probability, "distance")]
+    return attach_small_clusters(fcluster(tree, 1 - min_probability, "distance"), probabilities)
+
+
+def attach_small_clusters(labels: np.ndarray, probabilities: np.ndarray) -> list[int]:
+    """Clusters of at most SMALL_CLUSTER mentions join larger clusters, the most probable join first, while its
+    average pair probability reaches ATTACH_PROBABILITY."""
+    labels = np.asarray(labels).copy()
+    while True:
+        sizes = np.bincount(labels)
+        joins = [
+            (probabilities[np.ix_(labels == small, labels == c)].mean(), small, c)
+            for small in np.flatnonzero((sizes > 0) & (sizes <= SMALL_CLUSTER))
+            for c in np.flatnonzero(sizes > sizes[small])
+        ]
+        best = max(joins, default=None)
+        if best is None or best[0] < ATTACH_PROBABILITY:
+            return [int(c) for c in labels]
+        labels[labels == best[1]] = best[2]
 
 
 def cluster_event_mentions(
