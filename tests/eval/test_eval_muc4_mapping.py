@@ -1,0 +1,96 @@
+"""MUC-4: the 1992 scorer's rules for types and dates, the relevance rules, and the phrases read for the slots."""
+
+from crosswire.eval.muc4 import Response, _perpetrator_group, _spelled_out_armed_group, score_message, system_templates
+from crosswire.eval.muc4_format import Filler, KeyTemplate, Message
+from crosswire.eval.muc4_phrases import fullest_name, is_subject, perpetrators_in, title_of
+from crosswire.records import Entity
+from crosswire.settings import Settings
+
+
+def _key(**slots):
+    return KeyTemplate("TST1-MUC3-0001", False, {name: tuple(Filler(tuple(a)) for a in fills) for name, fills in slots.items()})
+
+
+def test_muc4_attack_is_half_right_against_any_type_and_other_types_do_not_pair():
+    key = _key(**{"INCIDENT: TYPE": [["BOMBING"]], "HUM TGT: DESCRIPTION": [["PEASANTS"]]})
+    attack = Response({"INCIDENT: TYPE": ("ATTACK",), "HUM TGT: DESCRIPTION": ("PEASANTS",)})
+    scores = score_message([key], [attack])
+    assert scores["INCIDENT: TYPE"].partial == 1 and scores["HUM TGT: DESCRIPTION"].correct == 1
+    kidnapping = Response({"INCIDENT: TYPE": ("KIDNAPPING",), "HUM TGT: DESCRIPTION": ("PEASANTS",)})
+    scores = score_message([key], [kidnapping])
+    # Not paired: the key is missed and the response is spurious.
+    assert scores["HUM TGT: DESCRIPTION"].correct == 0
+    assert scores["HUM TGT: DESCRIPTION"].possible == 1 and scores["HUM TGT: DESCRIPTION"].actual == 1
+
+
+def _date_score(key_date: str, response_date: str):
+    key = _key(**{"INCIDENT: TYPE": [["ATTACK"]], "INCIDENT: DATE": [[key_date]]})
+    return score_message([key], [Response({"INCIDENT: TYPE": ("ATTACK",), "INCIDENT: DATE": (response_date,)})])["INCIDENT: DATE"]
+
+
+def test_muc4_dates_score_as_the_guidelines_say():
+    assert _date_score("26 AUG 89", "1989-08-26").correct == 1
+    assert _date_score("20 AUG 89 - 26 AUG 89", "1989-08-22").correct == 1
+    # The range's upper anchor, or a day against a default key: no more than the dateline says.
+    assert _date_score("25 AUG 89 - 26 AUG 89", "1989-08-26").partial == 1
+    assert _date_score("- 26 AUG 89", "1989-08-26").partial == 1
+    # A default fill matches the default key, half matches the dateline day, misses another day.
+    assert _date_score("- 26 AUG 89", "- 1989-08-26").correct == 1
+    assert _date_score("26 AUG 89", "- 1989-08-26").partial == 1
+    score = _date_score("16 AUG 89", "- 1989-08-26")
+    assert score.correct == 0 and score.partial == 0
+
+
+def test_muc4_perpetrator_organisations_are_armed_groups_or_state_forces():
+    assert _perpetrator_group("FMLN") and _perpetrator_group("Medellin Cartel") and _perpetrator_group("National Police")
+    assert not _perpetrator_group("Citicorp") and not _perpetrator_group("Bolivian")
+
+
+def test_muc4_a_group_named_near_an_incident_is_an_armed_group_only_when_spelled_out():
+    eln = Entity(id="e1", name="ELN", type="ORG", aliases=("Army of National Liberation",))
+    assert _spelled_out_armed_group(eln)
+    assert not _spelled_out_armed_group(Entity(id="e2", name="MNR", type="ORG"))
+
+
+def test_muc4_titles_of_named_people_come_from_the_phrase_around_the_name():
+    assert title_of("ANTONIO ROLDAN BETANCUR", ["Antioquia governor Antonio Roldan Betancur was killed today."]) == "Antioquia governor"
+    assert title_of("GUSTAVO ALVAREZ", ["Gustavo Alvarez, the director of the Columbus School, was shot."]) == \
+        "director of the Columbus School"
+    assert title_of("RICARDO CASTELLAR", ["The mayor of Achi, Ricardo Castellar, was kidnapped."]) == "mayor of Achi"
+    assert title_of("VICTOR LOPEZ", ["Victor Lopez was killed."]) is None
+
+
+def test_muc4_names_take_their_fullest_form_in_the_report():
+    texts = ["Liberal senator Federico Estrada Velez was kidnapped.", "Estrada was freed."]
+    assert fullest_name("FEDERICO ESTRADA", texts) == "Federico Estrada Velez"
+    # A sentence's first word is capitalised whatever it is; a title in lower case stops the name.
+    assert fullest_name("ELLACURIA", ["Father Ignacio Ellacuria died.", "by father Ignacio Ellacuria"]) == "Ignacio Ellacuria"
+
+
+def test_muc4_a_person_acting_in_the_sentence_is_not_taken_for_its_victim():
+    assert is_subject("ALFREDO CRISTIANI", "Alfredo Cristiani condemned the murder of the six priests.")
+    assert not is_subject("HECTOR OQUELI", "Hector Oqueli was kidnapped by armed men.")
+    assert not is_subject("IGNACIO ELLACURIA", "Ignacio Ellacuria died in the attack.")
+
+
+def test_muc4_perpetrator_phrases_are_the_doers_not_the_victims():
+    sentence = "The killing of six priests was carried out by uniformed men in San Salvador."
+    assert perpetrators_in([(sentence, "killing")], frozenset({"MAN", "MEN", "PRIEST"})) == ["uniformed men"]
+    sentence = "Members of the FMLN attacked a bus and killed three soldiers."
+    assert perpetrators_in([(sentence, "attacked")], frozenset({"MEMBER", "SOLDIER"})) == ["Members of the FMLN"]
+
+
+def test_muc4_no_template_for_attacks_on_police_or_bare_plurals():
+    police = Message("TST1-MUC3-9998", "GUERRILLAS ATTACKED A POLICE STATION IN SAN MIGUEL YESTERDAY.", "1990-01-03")
+    assert system_templates(police, Settings()) == []
+    generic = Message("TST1-MUC3-9997", "THE COMPANY LOST REVENUE BECAUSE OF TERRORIST ATTACKS ON THE OIL PIPELINE.",
+                      "1990-01-03")
+    assert system_templates(generic, Settings()) == []
+    counted = Message("TST1-MUC3-9996", "TERRORISTS STAGED THREE BOMB ATTACKS AGAINST A BANK IN LIMA.", "1990-01-03")
+    assert [t.slots["INCIDENT: TYPE"] for t in system_templates(counted, Settings())] == [("BOMBING",)]
+
+
+def test_muc4_an_incident_the_text_does_not_place_is_in_the_datelines_country():
+    text = "A BOMB EXPLODED TODAY AT A BANK, INJURING TWO EMPLOYEES."
+    [template] = system_templates(Message("TST1-MUC3-9995", text, "1990-01-03", "LIMA"), Settings())
+    assert template.slots["INCIDENT: LOCATION"] == ("PERU",)
