@@ -534,7 +534,7 @@ def find_times(doc: Doc, anchor: dt.date | None, sentence_of: Callable[[int], in
     spans = filter_spans([_trim(s) for s in entities + _matches(doc)])
     found: dict[int, tuple[Span, TimeFields]] = {}
     for span in spans:
-        fields = normalize(span.text, anchor, _tense(span))
+        fields = normalize(_spoken(span), anchor, _tense(span))
         if fields is not None and _closes_on_a_date(span):  # "the year ended March 31": a year-long stretch
             fields = TimeFields("DURATION", _duration(1, span[-1].lower_), precision="unknown")
         if fields is not None:
@@ -543,7 +543,7 @@ def find_times(doc: Doc, anchor: dt.date | None, sentence_of: Callable[[int], in
         if fields.type == "TIME":
             day = _day_beside(span, found.values())
             if day is not None:
-                found[start] = (span, normalize(span.text, day, _tense(span)) or fields)
+                found[start] = (span, normalize(_spoken(span), day, _tense(span)) or fields)
     _join_clock_and_day(found)
     _resolve_in_narrative(found)
     return [
@@ -553,6 +553,29 @@ def find_times(doc: Doc, anchor: dt.date | None, sentence_of: Callable[[int], in
         )
         for span, fields in sorted(found.values(), key=lambda pair: pair[0].start)
     ]  # fmt: skip
+
+
+_HHMM = re.compile(r"^(?:[01]\d|2[0-3])[0-5]\d$")
+_CLOCK_BEFORE = frozenset({"at", "about", "around", "approximately", "by", "until", "before", "after"})
+_CLOCK_AFTER = frozenset({"hours", "hrs", "gmt", "utc", "local"})
+
+
+def _spoken(span: Span) -> str:
+    """The span's text, with a four-digit clock time ("at 2130", "0700 hours") written as one ("21:30").
+
+    Wire copy and military reports give times as four digits; read as years they would date an attack
+    to 2130 or 700. A number with a leading zero is never a year in the news; others are clock times
+    only after "at" and the like, or before "hours".
+    """
+    number, doc = span[0], span.doc
+    hours = len(span) == 2 and span[1].lower_ in ("hours", "hrs")
+    if not (len(span) == 1 or hours) or not _HHMM.match(number.text):
+        return span.text
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    if hours or number.text[0] == "0" or before in _CLOCK_BEFORE or after in _CLOCK_AFTER:
+        return f"{number.text[:2]}:{number.text[2:]}"
+    return span.text
 
 
 _QUARTER_VALUE = re.compile(r"^(?P<year>\d{4})-(?P<part>Q[1-4]|H[12])$")
