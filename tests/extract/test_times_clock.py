@@ -37,10 +37,16 @@ def test_a_four_digit_clock_time_is_a_time_of_day_not_a_year(nlp):
     published = dt.date(1990, 3, 12)
     found = values(nlp, "The bomb went off at 0700 on 10 March, police said.", published)
     assert found["0700"] == "1990-03-10T07:00"
-    assert values(nlp, "The patrol was ambushed at 2130 near the bridge.", published)["2130"] == "1990-03-12T21:30"
-    assert values(nlp, "Troops reached the town at 1900 hours.", published)["1900 hours"] == "1990-03-12T19:00"
+    # Without a day in its sentence a four-digit clock time stays undated, not on the publication day.
+    assert values(nlp, "The patrol was ambushed at 2130 near the bridge.", published)["2130"] == "XXXX-XX-XXT21:30"
+    assert values(nlp, "Troops reached the town at 1900 hours.", published)["1900 hours"] == "XXXX-XX-XXT19:00"
 
 
 def test_a_four_digit_year_stays_a_year(nlp):
     found = values(nlp, "The law was passed in 1998 and exports fell back to 1990 levels.", dt.date(2004, 5, 1))
     assert found == {"1998": "1998", "1990": "1990"}
+
+
+def test_a_house_number_after_at_is_not_a_clock_time(nlp):
+    found = values(nlp, "The victim lived at 1200 West Jefferson, neighbours said.", dt.date(2019, 6, 9))
+    assert not any(value.endswith("T12:00") for value in found.values())

@@ -534,7 +534,10 @@ def find_times(doc: Doc, anchor: dt.date | None, sentence_of: Callable[[int], in
     spans = filter_spans([_trim(s) for s in entities + _matches(doc)])
     found: dict[int, tuple[Span, TimeFields]] = {}
     for span in spans:
-        fields = normalize(_spoken(span), anchor, _tense(span))
+        spoken = _spoken(span)
+        # A four-digit clock time ("at 0700") is wire or military style, whose reports name the day apart and
+        # often the day before: only a day its sentence names dates it, never the publication date.
+        fields = normalize(spoken, None if spoken != span.text else anchor, _tense(span))
         if fields is not None and _closes_on_a_date(span):  # "the year ended March 31": a year-long stretch
             fields = TimeFields("DURATION", _duration(1, span[-1].lower_), precision="unknown")
         if fields is not None:
@@ -565,15 +568,19 @@ def _spoken(span: Span) -> str:
 
     Wire copy and military reports give times as four digits; read as years they would date an attack
     to 2130 or 700. A number with a leading zero is never a year in the news; others are clock times
-    only after "at" and the like, or before "hours".
+    only after "at" and the like, or before "hours", and never before a name (a street address).
     """
     number, doc = span[0], span.doc
     hours = len(span) == 2 and span[1].lower_ in ("hours", "hrs")
     if not (len(span) == 1 or hours) or not _HHMM.match(number.text):
         return span.text
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
-    after = doc[span.end].lower_ if span.end < len(doc) else ""
-    if hours or number.text[0] == "0" or before in _CLOCK_BEFORE or after in _CLOCK_AFTER:
+    after = doc[span.end] if span.end < len(doc) else None
+    if hours or (after is not None and after.lower_ in _CLOCK_AFTER):
+        return f"{number.text[:2]}:{number.text[2:]}"
+    if after is not None and after.pos_ == "PROPN":
+        return span.text  # "at 1500 Elm Street": a house number
+    if number.text[0] == "0" or before in _CLOCK_BEFORE:
         return f"{number.text[:2]}:{number.text[2:]}"
     return span.text
 
