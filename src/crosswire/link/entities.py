@@ -12,6 +12,7 @@ import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from rapidfuzz import fuzz
 from scipy.cluster.hierarchy import DisjointSet
@@ -26,6 +27,7 @@ from crosswire.store import Store
 FUZZY_SCORE = 92
 FUZZY_MIN_LENGTH = 7
 ENTITY_PREFIX = "ent-"
+V = TypeVar("V")
 
 
 def surface_counts(mentions: Iterable[tuple[str, str, str]]) -> Counter:
@@ -143,31 +145,33 @@ def group_entities(
     return entities, key_map
 
 
-class EntityIndex(Mapping[str, str]):
-    """Alias key -> entity id, read from the store as needed (or given whole, in tests).
+class _StoredMapping(Mapping[str, V]):
+    """A mapping read from the store as needed (or given whole, in tests).
 
-    `load` fetches many keys in one query; a key looked up alone is fetched alone and remembered.
+    `load` fetches many keys in one query; a key looked up alone is fetched alone; both are remembered,
+    found or not.
     """
 
-    def __init__(self, known: Mapping[str, str] | None = None, *, store: Store | None = None):
-        self._known = dict(known or {})
+    def __init__(self, known: Mapping[str, V] | None = None, *, store: Store | None = None):
+        self._known: dict[str, V] = dict(known or {})
         self._store = store
         self._absent: set[str] = set()
-        self._named: dict[str, str | None] = {}
-        self._outlets: dict[str, bool] = {}
 
-    @classmethod
-    def of(cls, entity_of: Mapping[str, str]) -> "EntityIndex":
-        return entity_of if isinstance(entity_of, EntityIndex) else cls(entity_of)
+    def _stored(self, key: str) -> bool:
+        """Whether the store may hold a (non-empty) `key`: asking for other keys is a wasted query."""
+        return True
+
+    def _fetch(self, store: Store, keys: set[str]) -> dict[str, V]:
+        raise NotImplementedError
 
     def load(self, keys: Iterable[str]) -> None:
-        wanted = {k for k in keys if k and k not in self._known and k not in self._absent}
+        wanted = {k for k in keys if k and self._stored(k) and k not in self._known and k not in self._absent}
         if self._store is not None and wanted:
-            found = self._store.entity_keys(wanted)
+            found = self._fetch(self._store, wanted)
             self._known.update(found)
             self._absent |= wanted - found.keys()
 
-    def __getitem__(self, key: str) -> str:
+    def __getitem__(self, key: str) -> V:
         self.load([key])
         return self._known[key]
 
@@ -176,6 +180,22 @@ class EntityIndex(Mapping[str, str]):
 
     def __len__(self) -> int:
         return len(self._known)
+
+
+class EntityIndex(_StoredMapping[str]):
+    """Alias key -> entity id."""
+
+    def __init__(self, known: Mapping[str, str] | None = None, *, store: Store | None = None):
+        super().__init__(known, store=store)
+        self._named: dict[str, str | None] = {}
+        self._outlets: dict[str, bool] = {}
+
+    @classmethod
+    def of(cls, entity_of: Mapping[str, str]) -> "EntityIndex":
+        return entity_of if isinstance(entity_of, EntityIndex) else cls(entity_of)
+
+    def _fetch(self, store: Store, keys: set[str]) -> dict[str, str]:
+        return store.entity_keys(keys)
 
     def load_names(self, names: Iterable[str]) -> None:
         """Look up many folded names at once (see `named`)."""
@@ -212,36 +232,23 @@ class EntityIndex(Mapping[str, str]):
         return self._outlets[entity_id]
 
 
-class EntityRecords(Mapping[str, Entity]):
-    """Entity id -> entity, read from the store as needed (or given whole, in tests)."""
+class EntityRecords(_StoredMapping[Entity]):
+    """Entity id -> entity."""
 
     def __init__(self, known: Mapping[str, Entity] | None = None, *, store: Store | None = None):
-        self._known = dict(known or {})
-        self._store = store
-        self._absent: set[str] = set()
+        super().__init__(known, store=store)
         self._countries: dict[str, list[tuple[str, str]]] = {}
 
     @classmethod
     def of(cls, entities: Mapping[str, Entity]) -> "EntityRecords":
         return entities if isinstance(entities, EntityRecords) else cls(entities)
 
-    def load(self, ids: Iterable[str]) -> None:
+    def _stored(self, key: str) -> bool:
         # Claimed values (figures, dates) are looked up too: only ids of entities' shape go to the store.
-        wanted = {i for i in ids if i and i.startswith(ENTITY_PREFIX) and i not in self._known and i not in self._absent}
-        if self._store is not None and wanted:
-            found = {e.id: e for e in self._store.entities(wanted)}
-            self._known.update(found)
-            self._absent |= wanted - found.keys()
+        return key.startswith(ENTITY_PREFIX)
 
-    def __getitem__(self, entity_id: str) -> Entity:
-        self.load([entity_id])
-        return self._known[entity_id]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._known)
-
-    def __len__(self) -> int:
-        return len(self._known)
+    def _fetch(self, store: Store, keys: set[str]) -> dict[str, Entity]:
+        return {e.id: e for e in store.entities(keys)}
 
     def load_places(self, stems: Iterable[str]) -> None:
         """Look up many name beginnings at once (see `places_starting`)."""
