@@ -27,3 +27,9 @@ def test_vectors_are_per_word_in_context_and_per_sentence():
     assert np.allclose(np.linalg.norm(gunfire.words, axis=1), 1.0)
     assert house_fire.words[1] @ gunfire.words[2] < 0.95  # one word, two contexts, two vectors
     assert house_fire.sentence @ blaze.sentence > house_fire.sentence @ gunfire.sentence
+
+
+def test_phrases_alone_meet_their_paraphrases():
+    vectors = embeddings.embed_phrases(["foiled", "thwarted", "elected", "thwarted"])
+    assert set(vectors) == {"foiled", "thwarted", "elected"}
+    assert vectors["foiled"] @ vectors["thwarted"] > vectors["foiled"] @ vectors["elected"]

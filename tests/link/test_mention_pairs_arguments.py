@@ -7,7 +7,14 @@ from spacy.vocab import Vocab
 
 from crosswire.errors import ModelError
 from crosswire.link.event_arguments import SentenceSetting, argument_words, weekdays, years
-from crosswire.link.mention_pairs import FEATURES, MentionView, fit_pair_model, pair_model, pair_probabilities
+from crosswire.link.mention_pairs import (
+    FEATURES,
+    MentionView,
+    fit_pair_model,
+    pair_features,
+    pair_model,
+    pair_probabilities,
+)
 
 
 def parsed(words, heads, deps, pos, ents=None):
@@ -44,6 +51,17 @@ def test_a_shared_argument_raises_the_pair_probability():
     shared = pair_probabilities([arrest("a", {"smith"}), arrest("b", {"smith"})], similarity)[0, 1]
     apart = pair_probabilities([arrest("a", {"smith"}), arrest("b", {"jones"})], similarity)[0, 1]
     assert shared > apart
+
+
+def test_one_speaker_saying_twice_is_marked_for_reporting_verbs_only():
+    def said(document, speaker, lemma="say"):
+        return MentionView(document=document, sentence=f"{document}#0", lemma=lemma, verbal=True, text=lemma,
+                           arguments=frozenset({speaker}))
+
+    column = FEATURES.index("reporting_x_shared_argument")
+    assert pair_features(said("a", "police"), said("b", "police"), 0.5, 0.5)[column]
+    assert not pair_features(said("a", "police"), said("b", "mayor"), 0.5, 0.5)[column]
+    assert not pair_features(said("a", "police", "arrest"), said("b", "police", "arrest"), 0.5, 0.5)[column]
 
 
 def test_fitted_weights_round_trip_through_json(tmp_path):

@@ -24,7 +24,7 @@ from crosswire.errors import InputError
 from crosswire.eval.coref_metrics import CorefScores, clusters_from_labels, score
 from crosswire.extract.nlp import load_pipeline
 from crosswire.link.event_arguments import SentenceSetting, argument_words
-from crosswire.link.embeddings import SentenceVectors, embed_sentences
+from crosswire.link.embeddings import SentenceVectors, embed_phrases, embed_sentences
 from crosswire.link.mention_pairs import (
     PARAMETERS,
     VECTOR_PARAMETERS,
@@ -119,10 +119,18 @@ class CorpusVectors:
         means = {d: np.mean(v, axis=0) for d, v in by_document.items()}
         return cls(vectors, {d: m / np.linalg.norm(m) for d, m in means.items()})
 
-    def of_mention(self, mention: dict) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def in_context(self, mention: dict) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The trigger's words in their sentence, the sentence, the document."""
         sentence = self.sentences[(mention["doc_id"], mention["sent_id"])]
         trigger = sentence.words[mention["tokens_number"]].mean(axis=0)
         return trigger / np.linalg.norm(trigger), sentence.sentence, self.documents[mention["doc_id"]]
+
+
+def _head(doc: Doc, tokens: list[int]):
+    """The mention's syntactic head: its first token whose head lies outside the mention."""
+    inside = set(tokens)
+    heads = [i for i in tokens if doc[i].head.i not in inside or doc[i].head.i == i]
+    return doc[(heads or tokens)[0]]
 
 
 def mention_views(parsed: dict[tuple[str, int], Doc], mentions: list[dict], vectors: CorpusVectors | None = None) -> list[MentionView]:
@@ -131,20 +139,22 @@ def mention_views(parsed: dict[tuple[str, int], Doc], mentions: list[dict], vect
     for (doc_id, _), doc in parsed.items():
         by_document[doc_id].append(doc)
     settings = {doc_id: SentenceSetting.of(docs) for doc_id, docs in by_document.items()}
-    views = []
     for m in mentions:
-        key = (m["doc_id"], m["sent_id"])
-        if key not in parsed:
-            raise InputError(f"mention {m['tokens_str']!r}: sentence {key} is not in corpus.txt.")
-        doc = parsed[key]
+        if (m["doc_id"], m["sent_id"]) not in parsed:
+            raise InputError(f"mention {m['tokens_str']!r}: sentence {(m['doc_id'], m['sent_id'])} is not in corpus.txt.")
+    heads = [_head(parsed[(m["doc_id"], m["sent_id"])], m["tokens_number"]) for m in mentions]
+    texts = [m["tokens_str"].lower() for m in mentions]
+    lemmas = [head.lemma_.lower() for head in heads]
+    phrases = embed_phrases(texts + lemmas) if vectors else {}
+    views = []
+    for m, head, text, lemma in zip(mentions, heads, texts, lemmas):
+        doc = head.doc
         inside = set(m["tokens_number"])
-        heads = [i for i in m["tokens_number"] if doc[i].head.i not in inside or doc[i].head.i == i]
-        head = doc[(heads or m["tokens_number"])[0]]
         sentence = SentenceSetting.of([doc])
         views.append(
             MentionView(
-                document=m["doc_id"], sentence=f"{key[0]}#{key[1]}", lemma=head.lemma_.lower(),
-                verbal=head.pos_ == "VERB", text=m["tokens_str"].lower(),
+                document=m["doc_id"], sentence=f"{m['doc_id']}#{m['sent_id']}", lemma=lemma,
+                verbal=head.pos_ == "VERB", text=text,
                 context=" ".join(t.lemma_.lower() for t in doc if t.i not in inside and t.pos_ in CONTENT_POS and t.lemma_.isalpha()),
                 names=frozenset(t.lemma_.lower() for t in doc if (t.pos_ == "PROPN" or t.ent_type_) and t.lemma_.isalpha()),
                 numbers=frozenset(t.text for t in doc if t.pos_ == "NUM" or t.ent_type_ in {"DATE", "TIME", "CARDINAL"}),
@@ -152,7 +162,7 @@ def mention_views(parsed: dict[tuple[str, int], Doc], mentions: list[dict], vect
                 times=sentence.times, places=sentence.places,
                 document_times=settings[m["doc_id"]].times, document_places=settings[m["doc_id"]].places,
                 document_names=settings[m["doc_id"]].names,
-                vectors=vectors.of_mention(m) if vectors else None,
+                vectors=(*vectors.in_context(m), phrases[text], phrases[lemma]) if vectors else None,
             )
         )
     return views

@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib.util
 import tempfile
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -87,3 +87,12 @@ def embed_sentences(sentences: Sequence[Sequence[str]]) -> list[SentenceVectors]
                 vectors = np.array([pieces[owner == i].mean(0) if (owner == i).any() else means[row] for i in range(len(words))])
                 out.append(SentenceVectors(_unit(means[row]), _unit(vectors.reshape(len(words), -1))))
     return out
+
+
+def embed_phrases(phrases: Iterable[str]) -> dict[str, np.ndarray]:
+    """Each distinct phrase's vector, the phrase embedded alone as the model embeds a sentence.
+
+    Out of context the model's paraphrase training shows: "foiled" and "thwarted", "DUI" and "drunk driving" meet.
+    """
+    distinct = sorted(set(phrases))
+    return {p: v.sentence for p, v in zip(distinct, embed_sentences([p.split() or [p] for p in distinct]))}
