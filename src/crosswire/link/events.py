@@ -150,12 +150,24 @@ def assign_clusters(
     return assignments, touched
 
 
+def _keys(cluster: Cluster, kind: str, values: Iterable) -> set[str]:
+    return {f"{cluster.type}|{kind}:{v}" for v in values}
+
+
+def _features(cluster: Cluster, prefix: str) -> set[str]:
+    """Place and participant keys, `loose-` ones for events without a date to the week."""
+    return _keys(cluster, f"{prefix}place", cluster.places) | _keys(cluster, f"{prefix}participant", cluster.participants)
+
+
 class Blocks:
     """Events indexed by the keys a new cluster could share with them: it is compared only with those.
 
     An event could join a cluster only with evidence 2 and no contradiction (see `_evidence`), so it
     shares with it a week of a type (dates that overlap), a place or a participant, or, where one of
-    them is dated only coarsely (a year, a decade), a country. Keys are strings, the same in memory
+    them is dated only coarsely (a year, a decade), a country. Two events dated to the week that share a
+    place but no week contradict each other, so a cluster dated to the week looks up places, participants
+    and countries only among the events without such a date (the `loose-` keys): the candidates of a dated
+    report stay those of its weeks however many events its city has. Keys are strings, the same in memory
     and in the store's `event_blocks`, so the store answers which stored events a new cluster may join.
     """
 
@@ -178,26 +190,21 @@ class Blocks:
     def keys(self, cluster: Cluster) -> set[str]:
         """The keys the cluster is found by."""
         weeks, coarse = self._weeks(cluster)
-        keys = self._shared(cluster, weeks) | {f"{cluster.type}|country:{c}" for c in cluster.countries}
+        keys = _keys(cluster, "week", weeks) | _features(cluster, "") | _keys(cluster, "country", cluster.countries)
         if coarse or not cluster.intervals:
-            keys |= {f"{cluster.type}|loose-country:{c}" for c in cluster.countries}
+            keys |= _features(cluster, "loose-") | _keys(cluster, "loose-country", cluster.countries)
         return keys
 
     def query(self, cluster: Cluster) -> set[str]:
         """The keys of the events the cluster could join."""
         weeks, coarse = self._weeks(cluster)
-        keys = self._shared(cluster, weeks) | {f"{cluster.type}|loose-country:{c}" for c in cluster.countries}
+        keys = _keys(cluster, "week", weeks) | _keys(cluster, "loose-country", cluster.countries)
+        if cluster.intervals and not coarse:
+            return keys | _features(cluster, "loose-")
+        keys |= _features(cluster, "")
         if coarse:
-            keys |= {f"{cluster.type}|country:{c}" for c in cluster.countries}
+            keys |= _keys(cluster, "country", cluster.countries)
         return keys
-
-    @staticmethod
-    def _shared(cluster: Cluster, weeks: set[int]) -> set[str]:
-        return (
-            {f"{cluster.type}|week:{w}" for w in weeks}
-            | {f"{cluster.type}|place:{p}" for p in cluster.places}
-            | {f"{cluster.type}|participant:{p}" for p in cluster.participants}
-        )
 
     def add(self, cluster: Cluster) -> None:
         """(Re)index a cluster: features only grow, so its keys only grow."""
