@@ -8,6 +8,7 @@ cross-document records (`Entity`, `Event`, `Conflict`) come out of `link/`.
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -340,9 +341,9 @@ class EvidenceQuote(Record):
 
 
 class Evidence(Record):
-    """One independent piece of evidence (one origin, one stance on one value) and its cell for a version."""
+    """One independent piece of evidence (one origin, one stance on one value): one row of a version's matrix."""
 
-    id: str = Field(description="Same id in every version column the piece appears in (one matrix row).")
+    id: str = Field(description="What the cells of the version's columns point to (`Cell.evidence`).")
     about: str = Field(description="The value the evidence speaks of; may differ from the column's (an affiliate).")
     holder: str
     holder_kind: HolderKind
@@ -354,6 +355,12 @@ class Evidence(Record):
     origin: str = Field(description="One origin: the same wire copy, named holder, or unnamed source of one publication.")
     independence: str = Field(description="What the origin merges, in words ('2 reports, one wire copy').")
     stake: str | None = None
+
+
+class Cell(Record):
+    """Where one piece of evidence stands in one version's column; a piece with no cell there is neutral to it."""
+
+    evidence: str = Field(description="The id of the piece in `Version.evidence`.")
     cell: Literal["consistent", "inconsistent"]
     reason: str = Field(description="Why the cell is what it is ('asserts it', 'denies its parent group').")
 
@@ -362,17 +369,31 @@ class VersionValue(Record):
     value: str
     entity: str | None = Field(default=None, description="Entity id when the value is an entity.")
     related: str | None = Field(default=None, description="How it relates to another value ('affiliate of Islamic State').")
-    evidence: tuple[Evidence, ...]
+    cells: tuple[Cell, ...] = Field(description="The column's consistent and inconsistent cells, in the order of the evidence.")
     consistent: int = Field(description="Independent origins whose evidence is consistent with this value.")
     inconsistent: int = Field(description="Independent origins whose evidence is inconsistent with this value.")
     inconsistent_without_stake: int = Field(description="The same, leaving out holders with a stake in it.")
 
+    def cell_of(self, evidence: str) -> Cell | None:
+        """The cell of a piece of evidence (by id) in this column; None where it is neutral."""
+        return self.cell_by_evidence.get(evidence)
+
+    @cached_property
+    def cell_by_evidence(self) -> dict[str, Cell]:
+        """Cells by the id of their piece: a matrix is drawn by looking up every row in every column."""
+        return {c.evidence: c for c in self.cells}
+
 
 class Version(Record):
-    """An analysis-of-competing-hypotheses matrix for one contested attribute of one event."""
+    """An analysis-of-competing-hypotheses matrix for one contested attribute of one event.
+
+    Each piece of evidence is written once, in `evidence` (the rows), and a column's cells point to it by
+    id: a piece's sentences are not repeated in every column it has a cell in.
+    """
 
     event: str
     attribute: str
+    evidence: tuple[Evidence, ...] = Field(description="The independent pieces of evidence, the matrix's rows, in row order.")
     values: tuple[VersionValue, ...] = Field(description="Ordered by the stated rule, least contradicted first.")
     rule: str = Field(description="How cells are decided and values ordered.")
     reading: str = Field(description="What the matrix shows, and why one value leads, if one does.")
@@ -390,7 +411,8 @@ class LedgerDocument(Record):
 
 
 class Ledger(Record):
-    """The JSON export: the product's contract. Fields are added, never renamed."""
+    """The JSON export: the product's contract. Within one `schema_version` fields are only added; a new layout
+    bumps it (4: a version writes each piece of evidence once, in `Version.evidence`, and its cells point to it)."""
 
     schema_version: int
     generated_at: str

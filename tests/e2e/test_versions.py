@@ -37,6 +37,12 @@ def value(version, name):
     return next(v for v in version["values"] if v["value"] == name)
 
 
+def evidence(version, name):
+    """The pieces of evidence with a cell in a version's column, each with its cell there."""
+    rows = {e["id"]: e for e in version["evidence"]}
+    return [rows[c["evidence"]] | {"cell": c["cell"]} for c in value(version, name)["cells"]]
+
+
 @pytest.fixture(scope="module")
 def examples(tmp_path_factory, example_corpus):
     return build(tmp_path_factory, example_corpus, "--evidence", str(ANALYST))
@@ -51,24 +57,24 @@ def test_halvik_claim_counts_the_claimant_once_and_marks_its_stake(examples):
     front = value(version, "Northern Front")
     # "Northern Front", "NF" and "Northern Front for Liberation" are one holder: its claim is one piece
     # however many reports relay it, and its denial is another, both marked as the party's own stake.
-    claims = [e for e in front["evidence"] if e["holder"] == "Northern Front" and e["stance"] == "asserts"]
+    claims = [e for e in evidence(version, "Northern Front") if e["holder"] == "Northern Front" and e["stance"] == "asserts"]
     assert len(claims) == 1 and claims[0]["stake"] and len(claims[0]["documents"]) >= 2
-    denials = [e for e in front["evidence"] if e["holder"] == "Northern Front" and e["stance"] == "denies"]
+    denials = [e for e in evidence(version, "Northern Front") if e["holder"] == "Northern Front" and e["stance"] == "denies"]
     assert len(denials) == 1 and denials[0]["stake"]
     assert front["inconsistent"] == 1  # its own denial in file 06 (examples/README.md: "contested by the denial")
 
 
 def test_halvik_wire_copy_counts_once(examples):
-    front = value(perpetrator(examples[1], "Halvik"), "Northern Front")
-    copies = [e for e in front["evidence"] if e["holder_kind"] == "outlet" and len(e["documents"]) == 2]
+    front = evidence(perpetrator(examples[1], "Halvik"), "Northern Front")
+    copies = [e for e in front if e["holder_kind"] == "outlet" and len(e["documents"]) == 2]
     assert copies and "one wire copy" in copies[0]["independence"]
 
 
 def test_drovany_denial_is_in_its_place_with_its_stake(examples):
-    drovany = value(perpetrator(examples[1], "Halvik"), "Drovany")
-    denials = [e for e in drovany["evidence"] if e["stance"] == "denies"]
+    drovany = evidence(perpetrator(examples[1], "Halvik"), "Drovany")
+    denials = [e for e in drovany if e["stance"] == "denies"]
     assert denials and denials[0]["cell"] == "inconsistent" and "own part" in denials[0]["stake"]
-    assert any(e["holder_kind"] == "analyst" and e["stance"] == "doubts" for e in drovany["evidence"])
+    assert any(e["holder_kind"] == "analyst" and e["stance"] == "doubts" for e in drovany)
 
 
 def test_versions_command_prints_the_matrix_and_its_rule(examples):
@@ -104,17 +110,17 @@ def test_crocus_shows_the_islamic_state_and_the_ukraine_versions(seeds_ledger):
 
 
 def test_crocus_ukraine_denial_is_inconsistent_and_marked_with_its_stake(seeds_ledger):
-    ukraine = value(perpetrator(seeds_ledger, "Crocus"), "Ukraine")
-    own = [e for e in ukraine["evidence"] if e["holder"] == "Ukraine"]
+    version = perpetrator(seeds_ledger, "Crocus")
+    own = [e for e in evidence(version, "Ukraine") if e["holder"] == "Ukraine"]
     assert own and own[0]["stance"] == "denies" and own[0]["cell"] == "inconsistent" and own[0]["stake"]
-    accusers = [e for e in ukraine["evidence"] if e["stance"] == "asserts"]
+    accusers = [e for e in evidence(version, "Ukraine") if e["stance"] == "asserts"]
     assert accusers and all("Putin" in e["holder"] for e in accusers)
-    assert ukraine["consistent"] == 1  # one accuser, however many reports relay him
+    assert value(version, "Ukraine")["consistent"] == 1  # one accuser, however many reports relay him
 
 
 def quotes_off_their_offsets(ledger):
     texts = {d["id"]: d["text"] for d in ledger["documents"]}
-    quotes = [q for v in ledger["versions"] for c in v["values"] for e in c["evidence"] for q in e["quotes"]]
+    quotes = [q for v in ledger["versions"] for e in v["evidence"] for q in e["quotes"]]
     return quotes, [q for q in quotes if texts[q["document"]][q["start"]:q["end"]] != q["text"]]
 
 

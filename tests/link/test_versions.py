@@ -6,7 +6,7 @@ import pytest
 
 from crosswire.errors import UsageError
 from crosswire.link.analyst import analyst_claims, read_analyst_evidence
-from crosswire.link.claims import Corpus, find_claims
+from crosswire.link.claims import Corpus, Reading, ReadClaim, Statement, find_claims, read_claims, settle_claims
 from crosswire.link.versions import compare_versions, select_versions
 from crosswire.records import (
     Attribution,
@@ -102,6 +102,12 @@ def column(version, name):
     return next(v for v in version.values if v.value == name)
 
 
+def pieces(version, name):
+    """The pieces of evidence with a cell in a version's column, in its order."""
+    rows = {e.id: e for e in version.evidence}
+    return [rows[c.evidence] for c in column(version, name).cells]
+
+
 ATTACK = ("attack", "ASSAULT", "ev-1", {})
 
 
@@ -163,6 +169,23 @@ def test_a_claim_too_far_from_any_attack_is_not_attached():
     assert not [c for c in find_claims(corpus(report)) if c.attribute == "perpetrator"]
 
 
+def test_reports_read_one_at_a_time_and_settled_together_give_the_claims_of_reading_them_at_once():
+    denial = Report("a").say(
+        "Ruritania rejected the accusations voiced by Boris Badenov about the attack.",
+        names=["place:ruritania", "person:boris"], events=[ATTACK], speaker="Ruritania", kind="organization",
+    )
+    statement = Report("b").say(  # claims Ruritania only once report "a" shows Boris accusing it
+        "Boris Badenov said the attack was prepared in Ruritania.", names=["person:boris", "place:ruritania"],
+        events=[ATTACK], speaker="Boris Badenov", kind="named",
+    )
+    kept = [read_claims(corpus(report)) for report in (denial, statement)]  # as the store keeps them: JSON
+    claims = [ReadClaim.model_validate_json(c.model_dump_json()) for r in kept for c in r.claims]
+    statements = [Statement.model_validate_json(s.model_dump_json()) for r in kept for s in r.statements]
+    settled = settle_claims(Reading(claims, statements), entities(), {})
+    assert settled == find_claims(corpus(denial, statement))
+    assert any(c.rule == "accuser's statement" and c.document == "b" for c in settled)
+
+
 def test_rejected_accusations_make_the_accuser_hold_the_accusation_and_count_his_other_statements():
     denial = Report("a").say(
         "Ruritania rejected the accusations voiced by Boris Badenov about the attack.",
@@ -174,7 +197,7 @@ def test_rejected_accusations_make_the_accuser_hold_the_accusation_and_count_his
     )
     version = matrices(denial, statement)[("ev-1", "perpetrator")]
     ruritania = column(version, "Ruritania")
-    [accusation] = [e for e in ruritania.evidence if e.stance == "asserts"]
+    [accusation] = [e for e in pieces(version, "Ruritania") if e.stance == "asserts"]
     assert accusation.holder == "Boris Badenov" and set(accusation.documents) == {"a", "b"}
     assert "counted once" in accusation.independence
     assert (ruritania.consistent, ruritania.inconsistent, ruritania.inconsistent_without_stake) == (1, 1, 0)
@@ -192,8 +215,8 @@ def suspicion(doc_id, source=None):
 def test_copies_of_one_wire_story_are_one_piece_of_evidence():
     version = matrices(suspicion("a"), suspicion("b"), origins={"a": "a", "b": "a"})[("ev-1", "perpetrator")]
     front = column(version, "Northern Front")
-    assert front.consistent == 1 and len(front.evidence) == 1
-    assert front.evidence[0].documents == ("a", "b") and "one wire copy" in front.evidence[0].independence
+    [piece] = pieces(version, "Northern Front")
+    assert front.consistent == 1 and piece.documents == ("a", "b") and "one wire copy" in piece.independence
 
 
 def test_independent_reports_each_count():
@@ -235,8 +258,8 @@ def test_an_affiliate_is_its_own_version_and_its_evidence_fits_the_parent_group(
     assert affiliate.related == "affiliate of Islamic State"
     assert parent.consistent == 2  # its own and its affiliate's
     assert affiliate.consistent == 1  # "Islamic State did it" does not say which branch
-    via = next(e for e in parent.evidence if e.about == "Islamic State-Khorasan")
-    assert via.reason == "asserts Islamic State-Khorasan, an affiliate of it"
+    via = next(e for e in pieces(version, "Islamic State") if e.about == "Islamic State-Khorasan")
+    assert parent.cell_of(via.id).reason == "asserts Islamic State-Khorasan, an affiliate of it"
 
 
 def test_denying_the_parent_group_contradicts_the_affiliate():
@@ -303,7 +326,7 @@ def test_analyst_yaml_evidence_becomes_a_claim_on_the_event_its_words_name(tmp_p
     version = matrices(assertion("a", "org:front"), extra=[claim])[("ev-1", "perpetrator")]
     front = column(version, "Northern Front")
     assert (front.consistent, front.inconsistent) == (1, 1)
-    assert any(e.independence == "added by an analyst" for e in front.evidence)
+    assert any(e.independence == "added by an analyst" for e in pieces(version, "Northern Front"))
 
 
 def test_analyst_csv_figures_are_ranges(tmp_path):
@@ -382,7 +405,7 @@ def test_a_claimant_is_named_right_before_the_claim_or_not_at_all():
 def test_two_reports_of_one_outlet_are_one_voice():
     version = matrices(suspicion("a", "Post"), suspicion("b", "Post"))[("ev-1", "perpetrator")]
     front = column(version, "Northern Front")
-    assert front.consistent == 1 and front.evidence[0].independence == "one outlet, in 2 reports: counted once"
+    assert front.consistent == 1 and pieces(version, "Northern Front")[0].independence == "one outlet, in 2 reports: counted once"
 
 
 def test_an_outlet_and_a_report_relaying_it_are_one_voice():
@@ -391,8 +414,9 @@ def test_an_outlet_and_a_report_relaying_it_are_one_voice():
         "Suspicion for the attack fell on the Northern Front, Reuters reported.", names=["org:front", "outlet:reuters"],
         events=[ATTACK], speaker="Reuters", kind="outlet",
     )
-    front = column(matrices(own, relay)[("ev-1", "perpetrator")], "Northern Front")
-    assert front.consistent == 1 and set(front.evidence[0].documents) == {"a", "b"}
+    version = matrices(own, relay)[("ev-1", "perpetrator")]
+    assert column(version, "Northern Front").consistent == 1
+    assert set(pieces(version, "Northern Front")[0].documents) == {"a", "b"}
 
 
 @pytest.mark.parametrize(

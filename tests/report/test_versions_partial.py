@@ -1,6 +1,6 @@
 """The competing-versions partial (_versions.html): one ACH matrix per contested attribute of an event."""
 
-from crosswire.records import Event, Evidence, EvidenceQuote, Ledger, LedgerDocument, Version, VersionValue
+from crosswire.records import Cell, Event, Evidence, EvidenceQuote, Ledger, LedgerDocument, Version, VersionValue
 from crosswire.report.html import environment
 from crosswire.report.index import LedgerIndex
 from crosswire.report.links import ReportLinks
@@ -12,7 +12,7 @@ def piece(**changes):
     fields = dict(
         id="p1", about="Ruritania", holder="Ruritania <script>", holder_kind="organization", stance="denies",
         modality="denied", documents=("d1",), text=TEXT, origin="holder:ruritania", independence="one statement",
-        stake="denies its own part (Ruritania)", cell="inconsistent", reason="denies it",
+        stake="denies its own part (Ruritania)",
         quotes=(EvidenceQuote(document="d1", sentence=0, start=0, end=len(TEXT), text=TEXT, modality="denied"),),
     )
     return Evidence(**(fields | changes))
@@ -34,10 +34,11 @@ def render(versions):
 
 
 def test_matrix_has_a_column_per_version_and_a_cell_per_row():
-    ruritania = VersionValue(value="Ruritania", evidence=(piece(),), consistent=0, inconsistent=1, inconsistent_without_stake=0)
-    front = VersionValue(value="Northern Front", evidence=(), consistent=0, inconsistent=0, inconsistent_without_stake=0)
-    html = render((Version(event="ev-1", attribute="perpetrator", values=(front, ruritania), rule="The rule.",
-                           reading="The reading."),))
+    denial = Cell(evidence="p1", cell="inconsistent", reason="denies it")
+    ruritania = VersionValue(value="Ruritania", cells=(denial,), consistent=0, inconsistent=1, inconsistent_without_stake=0)
+    front = VersionValue(value="Northern Front", cells=(), consistent=0, inconsistent=0, inconsistent_without_stake=0)
+    html = render((Version(event="ev-1", attribute="perpetrator", evidence=(piece(),), values=(front, ruritania),
+                           rule="The rule.", reading="The reading."),))
     assert html.count('class="version"') == 2
     assert 'class="cell neutral"' in html and 'class="cell inconsistent"' in html
     assert "0 / 1" in html and "(0 without a stake)" in html

@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from crosswire.link.entities import EntityIndex, EntityRecords
+from crosswire.link.versions import link_versions
+from crosswire.settings import Settings
 from crosswire.store import Store
 from tests.scale.ledgers import build, exported
 
@@ -54,3 +57,18 @@ def test_an_old_ledger_is_refused_with_how_to_rebuild_it(tmp_path):
         store.connection.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
     with pytest.raises(Exception, match="crosswire build PATH --db NEW.duckdb"):
         Store.open(db)
+
+
+def test_versions_are_rebuilt_from_what_reports_said_without_reading_the_reports_again(example_corpus, tmp_path, monkeypatch):
+    db = tmp_path / "ledger.duckdb"
+    build(example_corpus, db, "--workers", "1")
+    before = exported(db)["versions"]
+    assert before, "the example corpus has a contested perpetrator"
+    with Store.open(db) as store:
+        for read in ("documents", "extractions", "event_mentions"):
+            monkeypatch.setattr(store, read, lambda *a, **k: pytest.fail("a report was read again"))
+        with store.transaction():
+            store.connection.execute("DELETE FROM versions")
+            link_versions(store, Settings(), events={e.id for e in store.events()}, reports=(),
+                          entity_of=EntityIndex(store=store), entities=EntityRecords(store=store), mentions_of=lambda _: [])
+    assert exported(db)["versions"] == before

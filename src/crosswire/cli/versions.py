@@ -55,14 +55,10 @@ def matrix(version: Version, event: Event | None) -> Group:
     table.add_column("independence")
     for value in version.values:
         table.add_column(Text(value.value + (f"\n({value.related})" if value.related else "")), justify="center")
-    rows = {}
-    for value in version.values:
-        for piece in value.evidence:
-            rows.setdefault(piece.id, piece)
-    for piece in rows.values():
+    for piece in version.evidence:
         cells = []
         for value in version.values:
-            cell = next((e for e in value.evidence if e.id == piece.id), None)
+            cell = value.cell_of(piece.id)
             mark, style = CELL_MARKS[cell.cell if cell else None]
             cells.append(Text(mark, style=style))
         who = f"{piece.holder} · {piece.stance} {piece.about} · {piece.modality}"

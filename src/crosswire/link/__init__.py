@@ -82,7 +82,8 @@ def link(store: Store, settings: Settings) -> int:
         base_dates={i: _json(base[i]) for i in changed},
     )
     link_versions(
-        store, settings, events=events, entity_of=entity_of, entities=entities, mentions_of=reports.mentions
+        store, settings, events=events, reports=set(new_documents) | old_reports, entity_of=entity_of,
+        entities=entities, mentions_of=reports.mentions,
     )
     return len(touched)
 

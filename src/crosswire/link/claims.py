@@ -10,6 +10,8 @@ responsibility, accusations, denials, attributed assessments. They are read, in 
 A claim belongs to the event of the nearest attack mention of its sentence or, in a sentence without
 one, of the last attack mentioned at most `carry_sentences` sentences earlier in the same report.
 Values are resolved entities; a nationality ("Ukrainian") stands for its country ("Ukraine").
+Each report is read on its own (`read_claims`: what link keeps per report, read once); `settle_claims`
+puts an event's reports together, where one report's words bear on another's (an accuser's statements).
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
+from pydantic import Field
+
 from crosswire.extract.names import alias_key, clean_name, fold
 from crosswire.link.entities import EntityIndex, EntityRecords
 from crosswire.records import (
@@ -34,9 +38,11 @@ from crosswire.records import (
     EventMention,
     Extraction,
     Modality,
+    Record,
 )
 
 PERPETRATOR = "perpetrator"
+ACTOR_RULE = "actor of the attack"
 # Rules whose claims make their holder an accuser, whose other statements naming the accused count too.
 ACCUSATION_RULES = frozenset({"accusation", "accused-by-holder", "which-holder-accuses", "rejected-accusations-by"})
 # Modalities that hold nothing true or false: "if X did it", "did X do it?".
@@ -92,28 +98,92 @@ class _Sentence:
     anchors: list[tuple[EventMention, str]] = field(default_factory=list)  # attack mentions it is about
 
 
+class ReadClaim(Record):
+    """A claim as its report alone gives it, before the reports of its event are put together."""
+
+    claim: Claim
+    own: bool = Field(description="Held by the report's own outlet: a holder named for the same statement beats it.")
+
+
+class Statement(Record):
+    """A holder's statement about an event that names parties: it asserts each party the holder accuses.
+
+    Whom the holder accuses may be read in another report of the event, so the statement is kept as
+    read and becomes claims only once all of the event's reports are put together (`settle_claims`).
+    """
+
+    event: str
+    holder: Holder
+    modality: Modality
+    document: str
+    sentence: int
+    start: int
+    end: int
+    text: str
+    parties: tuple[str, ...] = Field(description="The parties the sentence names.")
+    own: bool
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What reports say, each read on its own, by report: what link keeps per report (link/versions.py)."""
+
+    claims: list[ReadClaim]
+    statements: list[Statement]
+
+
 def find_claims(corpus: Corpus) -> list[Claim]:
     """Every claim in the corpus (perpetrator, figures, date, place), one per (sentence, value, stance, origin)."""
+    return settle_claims(read_claims(corpus), corpus.entities, corpus.event_places)
+
+
+def read_claims(corpus: Corpus) -> Reading:
+    """What each report of the corpus says on its own, report by report (by id), each in reading order."""
     reader = _Reader(corpus)
-    claims: list[Claim] = []
+    claims: list[ReadClaim] = []
+    statements: list[Statement] = []
     for sentence in reader.sentences():
-        claims.extend(reader.mention_claims(sentence))
-        claims.extend(reader.frame_claims(sentence))
-        claims.extend(reader.attribute_claims(sentence))
-    claims.extend(reader.accuser_statements(claims))
-    # A holder named in the sentence beats the outlet as the holder of the same statement.
-    own = {c.document: reader.own_origin(c.document) for c in claims}
-    named = {(c.event, c.document, c.sentence, c.value, c.stance) for c in claims if c.origin != own[c.document]}
+        own = reader.own_origin(sentence.document.id)
+        read = (*reader.mention_claims(sentence), *reader.frame_claims(sentence), *reader.attribute_claims(sentence))
+        claims.extend(ReadClaim(claim=claim, own=claim.origin == own) for claim in read)
+        statements.extend(reader.statements(sentence))
+    return Reading(claims, statements)
+
+
+def settle_claims(reading: Reading, entities: Mapping[str, Entity], event_places: Mapping[str, str]) -> list[Claim]:
+    """The claims of reports read on their own, put together: the same for one report at a time as for all at once.
+
+    An attack's named actor that is its place ("the Afghanistan attack") is no claim; an accuser's other
+    statements naming the accused are; a holder named for a statement beats the outlet as its holder.
+    """
+    read = [
+        r for r in reading.claims
+        if not (r.claim.rule == ACTOR_RULE and r.claim.value == event_places.get(r.claim.event))
+    ]
+    accused: dict[tuple[str, str], set[str]] = defaultdict(set)  # (event, holder origin) -> values
+    for claim in (r.claim for r in read):
+        if claim.stance == "asserts" and claim.origin.startswith("holder:") and claim.rule in ACCUSATION_RULES:
+            accused[(claim.event, claim.origin)].add(claim.value)
+    for statement in reading.statements:
+        for value in sorted(accused.get((statement.event, statement.holder.origin), set()) & set(statement.parties)):
+            claim = _claim(statement.event, value, statement.holder, "asserts", statement.modality, statement,
+                           "accuser's statement", entity=entities.get(value))
+            read.append(ReadClaim(claim=claim, own=statement.own))
+    named = {_said(r.claim) for r in read if not r.own}
     seen, unique = set(), []
-    for claim in claims:
-        statement = (claim.event, claim.document, claim.sentence, claim.value, claim.stance)
-        if claim.origin == own[claim.document] and statement in named:
+    for r in read:
+        if r.own and _said(r.claim) in named:
             continue
-        key = (*statement, claim.origin)
+        key = (*_said(r.claim), r.claim.origin)
         if key not in seen:
             seen.add(key)
-            unique.append(claim)
+            unique.append(r.claim)
     return unique
+
+
+def _said(claim: Claim) -> tuple:
+    """What a claim states, whoever holds it: one statement (event, sentence, value, stance)."""
+    return claim.event, claim.document, claim.sentence, claim.value, claim.stance
 
 
 class _Reader:
@@ -222,15 +292,15 @@ class _Reader:
 
     def _actor_claim(self, mention: EventMention, event: str, sentence: _Sentence) -> list[Claim]:
         """The named actor of an attack mention; a denied or negated mention denies it."""
-        actor = self._role(mention, sentence, "actor")
-        if actor is None or actor == self.corpus.event_places.get(event) or self._is_modifier(actor, mention, sentence):
+        actor = self._role(mention, sentence, "actor")  # one that is the event's place is dropped when settled
+        if actor is None or self._is_modifier(actor, mention, sentence):
             return []
         holder = self._speaker(mention.attribution, sentence)
         stance = _stance_of(mention.modality)
         if stance is None:
             return []
         modality = "denied" if stance == "denies" else mention.modality
-        return [self._claim(event, actor, holder, stance, modality, sentence, "actor of the attack")]
+        return [self._claim(event, actor, holder, stance, modality, sentence, ACTOR_RULE)]
 
     def _denial(self, mention: EventMention, event: str, sentence: _Sentence) -> list[Claim]:
         denier = self._role(mention, sentence, "actor")
@@ -393,20 +463,21 @@ class _Reader:
 
     # --- an accuser's other statements ------------------------------------------------------
 
-    def accuser_statements(self, claims: list[Claim]) -> list[Claim]:
-        accused: dict[tuple[str, str], set[str]] = defaultdict(set)  # (event, holder origin) -> values
-        for claim in claims:
-            if claim.stance == "asserts" and claim.origin.startswith("holder:") and claim.rule in ACCUSATION_RULES:
-                accused[(claim.event, claim.origin)].add(claim.value)
+    def statements(self, sentence: _Sentence) -> list[Statement]:
+        """The sentence's statements about its events that name parties (see `Statement`)."""
+        named = tuple(sorted({p for e in sentence.entities if (p := self._mention_party(e))}))
+        if not named:
+            return []
         found = []
-        for sentence in self.sentences():
-            named = {p for e in sentence.entities if (p := self._mention_party(e))}
-            for mention, _ in sentence.mentions:
-                holder = self._speaker(mention.attribution, sentence)
-                for anchor, event in self._nearest(sentence.anchors, mention.start):
-                    for value in sorted(accused.get((event, holder.origin), set()) & named):
-                        modality = self._modality(sentence, holder, anchor)
-                        found.append(self._claim(event, value, holder, "asserts", modality, sentence, "accuser's statement"))
+        own = self.own_origin(sentence.document.id)
+        for mention, _ in sentence.mentions:
+            holder = self._speaker(mention.attribution, sentence)
+            for anchor, event in self._nearest(sentence.anchors, mention.start):
+                found.append(Statement(
+                    event=event, holder=holder, modality=self._modality(sentence, holder, anchor),
+                    document=sentence.document.id, sentence=sentence.index, start=sentence.start, end=sentence.end,
+                    text=sentence.text, parties=named, own=holder.origin == own,
+                ))
         return found
 
     # --- holders, values, modality ----------------------------------------------------------
@@ -507,14 +578,31 @@ class _Reader:
 
     def _claim(self, event, value, holder: Holder, stance, modality, sentence: _Sentence, rule: str, *,
                attribute: str = PERPETRATOR, name: str | None = None) -> Claim:
-        entity = self._entities.get(value)
-        return Claim(
-            event=event, attribute=attribute, value=value, value_name=name or (entity.name if entity else value),
-            holder=clean_name(holder.name) or holder.name, holder_kind=holder.kind, stance=stance, modality=modality,
-            document=sentence.document.id, sentence=sentence.index, start=sentence.start, end=sentence.end,
-            text=sentence.text, via=holder.via, origin=holder.origin, stake=_stake(value, holder, stance, entity),
-            rule=rule,
-        )
+        where = _Where(sentence.document.id, sentence.index, sentence.start, sentence.end, sentence.text)
+        return _claim(event, value, holder, stance, modality, where, rule, entity=self._entities.get(value),
+                      attribute=attribute, name=name)
+
+
+@dataclass(frozen=True)
+class _Where:
+    """Where a claim was read: a sentence of a document."""
+
+    document: str
+    sentence: int
+    start: int
+    end: int
+    text: str
+
+
+def _claim(event, value, holder: Holder, stance, modality, where: _Where | Statement, rule: str, *,
+           entity: Entity | None, attribute: str = PERPETRATOR, name: str | None = None) -> Claim:
+    return Claim(
+        event=event, attribute=attribute, value=value, value_name=name or (entity.name if entity else value),
+        holder=clean_name(holder.name) or holder.name, holder_kind=holder.kind, stance=stance, modality=modality,
+        document=where.document, sentence=where.sentence, start=where.start, end=where.end,
+        text=where.text, via=holder.via, origin=holder.origin, stake=_stake(value, holder, stance, entity),
+        rule=rule,
+    )
 
 
 def demonym_stems(demonym: str) -> list[str]:

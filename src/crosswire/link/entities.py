@@ -172,7 +172,8 @@ class _StoredMapping(Mapping[str, V]):
             self._absent |= wanted - found.keys()
 
     def __getitem__(self, key: str) -> V:
-        self.load([key])
+        if key not in self._known:  # asked for every cell of every version matrix: known keys stay a dict lookup
+            self.load([key])
         return self._known[key]
 
     def __iter__(self) -> Iterator[str]:

@@ -6,6 +6,7 @@ named holder or one unnamed source of one publication is one row however many re
 consistent, inconsistent or neutral by the rule the matrix states, and values are ordered by the
 evidence against them (ACH weighs inconsistency: consistent evidence often fits several versions).
 The perpetrator matrix is drawn whenever a party is named; toll, date and place only when contested.
+A matrix holds each piece of evidence once (its rows); its columns' cells point to the pieces by id.
 """
 
 from __future__ import annotations
@@ -15,13 +16,16 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
+from itertools import count
 
 from crosswire.link.analyst import analyst_claims, events_matching, read_analyst_evidence
 from crosswire.extract.names import alias_key, fold
-from crosswire.link.claims import PERPETRATOR, RELAYED_RULES, Corpus, demonym_stems, find_claims
+from crosswire.link.claims import (
+    PERPETRATOR, RELAYED_RULES, Corpus, Reading, ReadClaim, Statement, demonym_stems, read_claims, settle_claims,
+)
 from crosswire.link.entities import EntityIndex, EntityRecords
 from crosswire.errors import UsageError
-from crosswire.records import Claim, Entity, Event, EventMention, Evidence, EvidenceQuote, Version, VersionValue
+from crosswire.records import Cell, Claim, Entity, Event, EventMention, Evidence, EvidenceQuote, Version, VersionValue
 from crosswire.settings import Settings
 from crosswire.store import Store
 
@@ -63,14 +67,19 @@ def link_versions(
     settings: Settings,
     *,
     events: Iterable[str],
+    reports: Iterable[str],
     entity_of: EntityIndex,
     entities: EntityRecords,
     mentions_of: Callable[[Iterable[str]], list[tuple[EventMention, str | None]]],
 ) -> None:
-    """Re-read the claims of some events (and of the events analyst evidence names) and rewrite their versions.
+    """Read what `reports` say about their events, then rewrite the versions of some events (and of the events
+    analyst evidence names).
 
-    An event's claims come only from the reports that mention it, so only those reports are read.
+    A report is read when it is linked, and again only when its entities or copies change (link passes
+    those); what it says is kept (`report_claims`), so an event's versions are rebuilt from those rows,
+    however many reports the event has, rather than from every report's text.
     """
+    _read_reports(store, set(reports), entity_of=entity_of, entities=entities, mentions_of=mentions_of)
     for path in settings.evidence:
         store.replace_analyst_evidence(path, read_analyst_evidence(path))
     touched = set(events)
@@ -81,12 +90,39 @@ def link_versions(
         touched |= {c.event for c in analyst} | store.events_with_analyst_claims()
     if not touched:
         return
-    reports = store.documents_of_events(touched)
-    mentions = mentions_of(reports)
-    origins = store.origins(reports)
-    documents = {d.id: d for d in store.documents(reports)}
+    reading = Reading(claims=[], statements=[])
+    for kind, record in store.report_claims(touched):
+        if kind == "claim":
+            reading.claims.append(ReadClaim.model_validate_json(record))
+        else:
+            reading.statements.append(Statement.model_validate_json(record))
+    entities.load({r.claim.value for r in reading.claims} | {p for s in reading.statements for p in s.parties})
+    claims = [c for c in settle_claims(reading, entities, store.event_places(touched)) + analyst if c.event in touched]
+    entities.load({c.value for c in claims})
+    copies = store.origins({c.document for c in claims if c.document})
+    versions = compare_versions(claims, entities, copies=copies)
+    kept = {(v.event, v.attribute) for v in versions}  # uncontested figures, dates and places are not stored
+    store.replace_versions([c for c in claims if (c.event, c.attribute) in kept], versions, events=touched)
+
+
+def _read_reports(
+    store: Store,
+    reports: set[str],
+    *,
+    entity_of: EntityIndex,
+    entities: EntityRecords,
+    mentions_of: Callable[[Iterable[str]], list[tuple[EventMention, str | None]]],
+) -> None:
+    """Read what each report says about its events on its own (link/claims.py) and keep it, replacing what it said."""
+    mentions = [(m, e) for m, e in mentions_of(reports) if e]
+    read = {m.document for m, _ in mentions}  # a report without a linked event mention says nothing about one
+    if not read:
+        store.replace_report_claims(reports, [])
+        return
+    origins = store.origins(read)
+    documents = {d.id: d for d in store.documents(read)}
     documents.update({d.id: d for d in store.documents(set(origins.values()) - documents.keys(), texts=False)})
-    extractions = {x.document: x for x in store.extractions(reports)}
+    extractions = {x.document: x for x in store.extractions(read)}
     entity_of.load(
         [e.key for x in extractions.values() for e in x.entities]
         + [k for m, _ in mentions for k in (m.location_key, *(p.key for p in m.participants)) if k]
@@ -96,18 +132,14 @@ def link_versions(
     entity_of.load_outlets(set(entity_of.values()))
     entities.load_places({stem for e in entities.values() if e.type == "NORP" for stem in demonym_stems(fold(e.name))})
     corpus = Corpus(
-        documents=documents,
-        extractions=extractions,
-        mentions=[(m, e) for m, e in mentions if e],
-        origins=origins,
-        entity_of=entity_of,
+        documents=documents, extractions=extractions, mentions=mentions, origins=origins, entity_of=entity_of,
         entities=entities,
-        event_places=store.event_places({e for _, e in mentions if e}),
     )
-    claims = [c for c in find_claims(corpus) + analyst if c.event in touched]
-    versions = compare_versions(claims, entities, copies=origins)
-    kept = {(v.event, v.attribute) for v in versions}  # uncontested figures, dates and places are not stored
-    store.replace_versions([c for c in claims if (c.event, c.attribute) in kept], versions, events=touched)
+    reading = read_claims(corpus)
+    position = count()
+    rows = [(r.claim.document, next(position), r.claim.event, "claim", r.model_dump_json()) for r in reading.claims]
+    rows += [(s.document, next(position), s.event, "statement", s.model_dump_json()) for s in reading.statements]
+    store.replace_report_claims(reports, rows)
 
 
 def select_versions(
@@ -156,30 +188,33 @@ def _matrix(
     for claim in claims:
         names.setdefault(claim.value, claim.value_name)
     pieces = _pieces(claims, copies)
+    by_id = {piece.id: piece for _, piece in pieces}
     columns = []
     for value in values:
-        evidence = []
+        cells = []
         for about, piece in pieces:
             cell, reason = _cell(piece, about, value, relation)
             if cell is not None:
-                evidence.append(piece.model_copy(update={"cell": cell, "reason": reason}))
-        consistent = {e.origin for e in evidence if e.cell == "consistent"}
-        inconsistent = [e for e in evidence if e.cell == "inconsistent"]
+                cells.append(Cell(evidence=piece.id, cell=cell, reason=reason))
+        inconsistent = [by_id[c.evidence] for c in cells if c.cell == "inconsistent"]
         columns.append(
             VersionValue(
                 value=names[value],
                 entity=value if value in relation.entities else None,
                 related=relation.describe(value, values, names),
-                evidence=tuple(evidence),
-                consistent=len(consistent),
+                cells=tuple(cells),
+                consistent=len({by_id[c.evidence].origin for c in cells if c.cell == "consistent"}),
                 inconsistent=len({e.origin for e in inconsistent}),
                 inconsistent_without_stake=len({e.origin for e in inconsistent if not e.stake}),
             )
         )
     columns.sort(key=lambda v: (v.inconsistent_without_stake, v.inconsistent, -v.consistent, v.value))
+    # Rows in the order the columns first reach them; every piece has a cell in the column of its own value.
+    rows = dict.fromkeys(c.evidence for column in columns for c in column.cells)
     kind = attribute.split(".")[0]
     return Version(
-        event=event, attribute=attribute, values=tuple(columns), rule=RULES[kind] + COUNTING, reading=_reading(columns)
+        event=event, attribute=attribute, evidence=tuple(by_id[i] for i in rows), values=tuple(columns),
+        rule=RULES[kind] + COUNTING, reading=_reading(columns),
     )
 
 
@@ -205,8 +240,8 @@ def _pieces(claims: list[Claim], copies: Mapping[str, str]) -> list[tuple[str, E
             about=first.value_name, holder=first.holder, holder_kind=first.holder_kind, stance=stance,
             modality=first.modality, documents=documents, text=first.text, quotes=quotes, origin=origin,
             independence=_independence(origin, documents, quotes, copies),
-            stake=next((c.stake for c in group if c.stake), None), cell="consistent", reason="",
-        )  # the cell and its reason are set per column
+            stake=next((c.stake for c in group if c.stake), None),
+        )
         pieces.append((value, piece))
     return pieces
 

@@ -27,7 +27,9 @@ _COLUMNS = {
 # DuckDB keeps what it reads cached up to a share of the machine's memory; a cap (the `store_memory` setting) keeps a build's memory
 # flat however big the ledger grows (reads beyond it come from the file again, big sorts spill to disk).
 MEMORY_LIMIT = "512MB"
-SCHEMA_VERSION = 3  # 2: claims, versions and analyst_evidence tables; 3: incremental link (keys, bands, blocks)
+SCHEMA_VERSION = 4  # 2: claims, versions and analyst_evidence tables; 3: incremental link (keys, bands, blocks);
+# 4: report_claims (what each report says, kept), versions with each piece of evidence once, loose-place and
+# loose-participant event blocks
 
 
 def _in(table: str, column: str) -> str:
@@ -85,7 +87,7 @@ class Store:
         if found is not None and found != SCHEMA_VERSION:
             raise StoreError(
                 f"{self.path}: ledger schema version {found}, this crosswire writes {SCHEMA_VERSION} "
-                "(version 3 links new reports incrementally and keeps the indexes for it). "
+                "(version 4 keeps what each report says about its events and writes each version's evidence once). "
                 "Rebuild it into a new --db file from the same reports: crosswire build PATH --db NEW.duckdb"
             )
         schema = (resources.files("crosswire.store") / "schema.sql").read_text(encoding="utf-8")
@@ -540,6 +542,17 @@ class Store:
             position[v.event] = position.get(v.event, -1) + 1
             rows.append([position[v.event], v.event, v.attribute, v.model_dump_json()])
         self._insert("versions", rows)
+
+    def replace_report_claims(self, documents: Iterable[str], rows: list[tuple[str, int, str, str, str]]) -> None:
+        """Write what some reports say (document, position, event, kind, JSON record), replacing what they said."""
+        self._delete_in("report_claims", "document", documents)
+        self._insert("report_claims", [list(r) for r in rows])
+
+    def report_claims(self, events: Iterable[str]) -> list[tuple[str, str]]:
+        """(kind, JSON record) of what every report says about the events, by report, in reading order."""
+        return self._rows_in(
+            f"SELECT kind, record FROM report_claims{_in('report_claims', 'event')} ORDER BY document, position", events
+        )
 
     def events_with_analyst_claims(self) -> set[str]:
         rows = self.connection.execute(

@@ -58,6 +58,12 @@ CREATE TABLE IF NOT EXISTS conflicts (event TEXT NOT NULL, field TEXT NOT NULL, 
 CREATE TABLE IF NOT EXISTS claims (
     event TEXT NOT NULL, attribute TEXT NOT NULL, value TEXT NOT NULL, stance TEXT NOT NULL, document TEXT, record JSON NOT NULL
 );
+-- what each report says about its events, read once when it is linked (again only when its entities or copies
+-- change): `kind` is 'claim' or 'statement' (link/claims.py: ReadClaim, Statement), `position` the reading order
+-- in the report. A new report's events rebuild their versions from these rows, not from their reports' texts.
+CREATE TABLE IF NOT EXISTS report_claims (
+    document TEXT NOT NULL, position INTEGER NOT NULL, event TEXT NOT NULL, kind TEXT NOT NULL, record JSON NOT NULL
+);
 -- `position` orders an event's versions (perpetrator first).
 CREATE TABLE IF NOT EXISTS versions (
     position INTEGER NOT NULL, event TEXT NOT NULL, attribute TEXT NOT NULL, record JSON NOT NULL
