@@ -7,7 +7,17 @@ from typer.testing import CliRunner
 
 from crosswire.cli import app
 from crosswire.eval.ledgers import Article, build_ledger, shared_data
-from crosswire.eval.semeval import OPENING_CHARS, Answer, Tally, _answer, _figures, answer_incident, evaluate, with_headline
+from crosswire.eval.semeval import (
+    OPENING_CHARS,
+    Answer,
+    Tally,
+    _answer,
+    _figures,
+    answer_incident,
+    combine,
+    evaluate,
+    with_headline,
+)
 from crosswire.records import Event, ReportedCount
 from crosswire.settings import Settings
 
@@ -110,6 +120,27 @@ def test_semeval_a_deadly_shooting_without_a_toll_does_not_choose_the_lead_event
     background = _event("background", ("killed", None, 10, 1), ("killed", 20, 900))  # "a deadly shooting" ... "20 killed"
     incident = _event("incident", ("killed", 2, 100), ("injured", 5, 120))
     assert _figures([background, incident], "d") == {"killed": 2, "injured": 5}
+
+
+def _victim(kind: str, text: str, start: int) -> ReportedCount:
+    return ReportedCount(kind=kind, value=1, document="d", text=text, start=start, end=start + len(text))
+
+
+def test_semeval_a_lone_victim_wounded_then_killed_is_counted_once():
+    lead = Event(id="e", type="ASSAULT", summary="e", independent_sources=1, status="single-source",
+                 counts=(_victim("killed", "a 16-year-old", 10), _victim("injured", "A 16-year-old", 90)))
+    assert _figures([lead], "d") == {"killed": 1}
+    # "One dead, one injured" are two people.
+    two = Event(id="e", type="ASSAULT", summary="e", independent_sources=1, status="single-source",
+                counts=(_victim("killed", "One", 0), _victim("injured", "one", 10)))
+    assert _figures([two], "d") == {"killed": 1, "injured": 1}
+
+
+def test_semeval_victims_go_by_the_reports_that_count_at_least_the_dead():
+    # One report has four killed and one hurt; two others name one victim each.
+    assert combine([Answer(4, 1), Answer(1, 1), Answer(1, 1)]) == (4, 1)
+    assert combine([Answer(1, 2), Answer(1, 2), Answer(1, 5)]) == (1, 2)
+    assert combine([]) == (0, 0)
 
 
 def test_semeval_injured_is_the_injured_figure_or_shot_less_killed_whichever_is_more():

@@ -18,9 +18,12 @@ Rule for the incident's answer (stated, since a ledger keeps every source's figu
   Toledo this year"; an implausible typo) are never an event's toll. The lead event,
   not the incident's main event, because the linker often splits one incident's reports into several
   events (the shooting, the death in hospital). GVA counts as injured only those shot who survived, so
-  injured is the report's injured figure or shot - killed, whichever is more. Across reports, deaths only
-  grow ("critically injured", then "has died"): killed is the most any report gives, and the victims
-  (killed + injured) are the number most reports give (the larger on a tie); no figure means 0;
+  injured is the report's injured figure or shot - killed, whichever is more. A lone victim wounded and
+  a lone victim killed named with the same head word ("critically injured a 16-year-old", "has killed a
+  16-year-old") are one person, counted among the killed. Across reports, deaths only grow ("critically
+  injured", then "has died"): killed is the most any report gives, and the victims (killed + injured)
+  are the number most reports give (the larger on a tie) of those that count at least the killed; no
+  figure means 0;
 - **date**: the main event's day (of the days its reports give, the one most give), else the day the
   incident's violent events give in the most reports, else the earliest report's date (an undated
   report of a shooting tells of that day's);
@@ -58,6 +61,8 @@ _NOT_TOWN = re.compile(r"\b(?:county|parish|borough|township|street|st|road|rd|a
                        r"highway|park|jail|police|sheriff|sheriffs|office|court|hospital|department|patrol|\d+)\.?$", re.IGNORECASE)
 _DATELINE = re.compile(r"(?:^|\n)\s*([A-Z][A-Z.'\- ]{1,}[A-Z.])(?:,\s*[A-Z][A-Za-z. ]{1,20})?\s*(?:\([^)]{1,40}\))?\s*[-—–]")
 KINDS = ("killed", "injured")
+# Words that count a victim without describing one: "one dead, one injured", "another was wounded".
+_UNNAMED = frozenset({"one", "another", "other", "others"})
 CASUALTIES = ("killed", "injured", "shot")
 # A report's opening: its headline and first paragraphs, where it tells of its own incident; tuned on GVC
 # train+dev (1,300 to 2,000 characters score alike), the length of a short local news brief.
@@ -218,12 +223,19 @@ def answer_incident(ledger: Ledger, article_of: dict[str, str]) -> tuple[Answer,
     violent = [e for e in ledger.events if e.type in VIOLENT_TYPES]
     figures = {article_of.get(d, d): _figures(violent, d) for d in {c.document for e in violent for c in e.counts}}
     per_document = {article: _answer(best) for article, best in figures.items()}
-    answers = list(per_document.values())
-    # Deaths only grow as reports come in ("shot, critically injured", then "has died"); the victims a
-    # report counts (killed + injured) do not, so they go by the consensus.
+    killed, injured = combine(list(per_document.values()))
+    return Answer(killed, injured, _date(event, violent, ledger), _city(event, ledger)), per_document
+
+
+def combine(answers: list[Answer]) -> tuple[int, int]:
+    """(killed, injured) of an incident from its reports' answers.
+
+    Deaths only grow as reports come in ("shot, critically injured", then "has died"); the victims a
+    report counts (killed + injured) do not, so they go by the consensus of the reports that count at
+    least the dead (one that names a single victim of four killed tells only part of it)."""
     killed = max((a.killed for a in answers), default=0)
-    victims = _consensus([a.killed + a.injured for a in answers])
-    return Answer(killed, max(victims - killed, 0), _date(event, violent, ledger), _city(event, ledger)), per_document
+    victims = _consensus([a.killed + a.injured for a in answers if a.killed + a.injured >= killed])
+    return killed, max(victims - killed, 0)
 
 
 def _date(event: Event | None, violent: list[Event], ledger: Ledger) -> str | None:
@@ -321,6 +333,7 @@ def _figures(events: list[Event], document: str) -> dict[str, int]:
     # A flagged figure (a tally over many incidents, a typo) stays in the ledger but is never the event's toll.
     counts = sorted(((c, e.id) for e in events for c in e.counts if c.document == document and not c.implausible),
                     key=lambda p: p[0].start)
+    counts = [(c, e) for c, e in counts if not _died_later(c, [k for k, _ in counts])]
     # "A deadly shooting" (at least one killed) names no toll: the lead is the event of the first toll given.
     tolls = [event for count, event in counts if count.kind in CASUALTIES and (count.value, count.low) != (None, 1)]
     lead = next(iter(tolls), None) or next((event for count, event in counts if count.kind in CASUALTIES), None)
@@ -332,6 +345,23 @@ def _figures(events: list[Event], document: str) -> dict[str, int]:
         if all(figures.get(kind, n) == n for kind, n in more.items()):
             figures = {**more, **figures}
     return figures
+
+
+def _died_later(count: ReportedCount, counts: list[ReportedCount]) -> bool:
+    """One victim wounded, then dead: 'critically injured a 16-year-old' and 'has killed a 16-year-old' in one
+    report are one person, counted once among the killed. A lone injured or shot victim named with the same
+    head word as a lone killed one is that person."""
+    if count.kind not in ("injured", "shot") or count.value != 1:
+        return False
+    head = _head_word(count.text)
+    if head.isdigit() or head in _UNNAMED:
+        return False  # "one dead, one injured": two people
+    return any(k.kind == "killed" and k.value == 1 and _head_word(k.text) == head for k in counts)
+
+
+def _head_word(text: str) -> str:
+    words = re.findall(r"[a-z0-9][a-z0-9'-]*", text.lower())
+    return words[-1] if words else ""
 
 
 def _first_figures(counts: Iterable[ReportedCount]) -> dict[str, int]:

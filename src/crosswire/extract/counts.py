@@ -17,6 +17,10 @@ Coordinated groups add up ("three children and two adults"), and a killer who al
 one more killed ("killed his two children and himself"), as the Gun Violence Archive counts
 murder-suicides. Headlines drop articles and auxiliaries ("Four people shot outside nightclub",
 "Teenager found shot and killed"), and "a fatal shooting" means at least one killed.
+Where no verb governs a noun, its own words may say what became of it: "a girl who was shot", "two
+men suffering from gunshot wounds", "the deaths of a mother and her son", "claimed the life of a boy";
+"a double shooting" is two shot, "a shooting death" at least one killed, and a group "sent to the
+hospital" was hurt.
 """
 
 from __future__ import annotations
@@ -65,7 +69,7 @@ def find_counts(doc: Doc, sentence_of: Callable[[int], int]) -> list[Count]:
         if key not in seen:
             seen.add(key)
             counts.append(count)
-    for count in [*_single_people(doc, sentence_of), *_implied_deaths(doc, sentence_of)]:
+    for count in [*_multiples(doc, sentence_of), *_single_people(doc, sentence_of), *_implied_deaths(doc, sentence_of)]:
         key = (count.sentence, count.kind, count.value, count.low, count.high)
         if key not in seen and not any(c.sentence == count.sentence and c.kind == count.kind for c in counts):
             seen.add(key)
@@ -85,7 +89,7 @@ def _single_people(doc: Doc, sentence_of: Callable[[int], int]) -> Iterable[Coun
         if not (_is_one_person(token, rules) or _is_pair(token, rules)):
             continue
         kind = _verb_kind(token)
-        if kind is None:
+        if kind is None or _carried_only(token, kind):
             continue
         # "his wife and child", "Nina, Katherine and Elizabeth Obukhov": each person named counts.
         # "A mother, father and toddler": the parser may hang the list on the first as an apposition; a lone
@@ -109,17 +113,52 @@ def _single_people(doc: Doc, sentence_of: Callable[[int], int]) -> Iterable[Coun
                     text=doc.text[start:end], sentence=sentence_of(start), speaker=_according_to(token))
 
 
+def _multiples(doc: Doc, sentence_of: Callable[[int], int]) -> Iterable[Count]:
+    """'A double shooting' is two people shot, 'a triple murder' three killed: the adjective is the figure."""
+    rules = _rules()["multiples"]
+    for token in doc:
+        kind = rules["nouns"].get(token.lemma_.lower())
+        if kind is None or token.tag_ == "NNS":
+            continue
+        times = next((c for c in token.children
+                      if c.dep_ in ("amod", "compound") and c.lower_ in rules["adjectives"]), None)
+        if times is None:
+            continue
+        start, end = min(times.idx, token.idx), max(times.idx + len(times), token.idx + len(token))
+        yield Count(kind=kind, value=rules["adjectives"][times.lower_], start=start, end=end, text=doc.text[start:end],
+                    sentence=sentence_of(start), speaker=_according_to(token))
+
+
+def _carried_only(token: Token, kind: str) -> bool:
+    """'He was taken to the hospital' says less of one person than of a group: a victim who dies is carried there
+    first, so one person carried to hospital counts no injured ('sent four people to the hospital' does)."""
+    _, role, verb = _role(token)
+    return (kind == _rules()["hospital"]["kind"] and verb is not None and _to_hospital(verb)
+            and verb.lemma_.lower() not in _table("transitive_verbs"))
+
+
 def _implied_deaths(doc: Doc, sentence_of: Callable[[int], int]) -> Iterable[Count]:
-    """'A fatal shooting', 'the deadly shooting': someone died, so at least one was killed (a lower bound).
+    """'A fatal shooting', 'the deadly shooting', 'a shooting death', 'the teen's death': someone died, so at
+    least one was killed (a lower bound).
 
     Kept only where the sentence gives no killed figure of its own (find_counts checks).
     """
     rules = _rules()["implied_deaths"]
     for token in doc:
-        if token.lemma_.lower() not in rules["nouns"] or token.tag_ == "NNS":
+        if token.tag_ == "NNS":
             continue
-        fatal = next((c for c in token.children
-                      if c.dep_ in ("amod", "compound") and c.lower_ in rules["adjectives"]), None)
+        lemma = token.lemma_.lower()
+        if lemma in rules["nouns"]:
+            fatal = next((c for c in token.children
+                          if c.dep_ in ("amod", "compound") and c.lower_ in rules["adjectives"]), None)
+        elif lemma in rules["deaths"]:
+            fatal = next((c for c in token.children
+                          if (c.dep_ in ("compound", "amod") and c.lower_ in rules["death_compounds"])
+                          or (c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN"))), None)
+            if fatal is None and token.dep_ == "dobj" and token.head.lower_ in rules["death_compounds"]:
+                fatal = token.head  # "friend's shooting death" may parse as the verb "shooting" with its object
+        else:
+            continue
         if fatal is None:
             continue
         start, end = min(fatal.idx, token.idx), max(fatal.idx + len(fatal), token.idx + len(token))
@@ -155,15 +194,28 @@ def _is_one_person(token: Token, rules: dict[str, Any]) -> bool:
     if token.ent_type_ == "PERSON":
         # The name's last token heads it; an earlier token ("John" in "John Smith") would count again.
         return token.ent_iob_ in ("B", "I") and (token.i + 1 >= len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I")
-    if token.lemma_.lower() not in rules["lemmas"] or any(c.dep_ == "nummod" or c.like_num for c in token.children):
+    if _is_age_noun(token):
+        # "The 14-year-old was taken to the hospital", "a 9-month-old was injured": an age stands for the person.
+        return any(c.dep_ in ("det", "poss") and c.lower_ in rules["determiners"] for c in token.children)
+    # A number on the noun counts it instead, unless it is an age set off by commas ("girl, 9,").
+    if token.lemma_.lower() not in rules["lemmas"] or any(
+            c.dep_ == "nummod" or (c.like_num and c.dep_ != "appos") for c in token.children):
         return False
-    if token.tag_ in ("NN", "NNP") and (token.dep_ in _SUBJECTS or _gapped(token)) and _is_headline(token.sent) and not any(
+    headline_role = token.dep_ in _SUBJECTS or _gapped(token) or (
+        token.dep_ in ("appos", "ROOT") and _participle_kind(token))
+    if token.tag_ in ("NN", "NNP") and headline_role and _is_headline(token.sent) and not any(
         c.dep_ == "det" for c in token.children
     ):
         return True  # "Teenager found shot and killed in Vista": headlines drop the article and capitalise
     if token.tag_ != "NN":
         return False
     return any(c.dep_ in ("det", "poss") and c.lower_ in rules["determiners"] for c in token.children)
+
+
+def _is_age_noun(token: Token) -> bool:
+    """'old' in 'the 14-year-old': an age used as a noun, the subject or object of its clause."""
+    return token.lower_ == "old" and token.dep_ in (*_SUBJECTS, "dobj") and any(
+        c.dep_ == "npadvmod" and c.lemma_.lower() in _rules()["singular_people"]["age_units"] for c in token.children)
 
 
 def dedupe_counts(counts: Iterable[Count]) -> list[Count]:
@@ -300,6 +352,8 @@ def _count(doc: Doc, group: Span, sentence_of: Callable[[int], int]) -> Count | 
     if bounds is None:
         return None
     value, low, high, approximate = bounds
+    if value == 1 and _carried_only(_nominal(anchor), kind):
+        return None  # "one man was taken to the hospital": see _carried_only
     start, end = doc[first].idx, core[-1].idx + len(core[-1])
     if value is not None and not approximate:
         value, start, end = _with_coordinated_people(_nominal(anchor), value, start, end)
@@ -334,11 +388,19 @@ def _none_of(core: Span) -> bool:
 def _excluded(anchor: Token) -> bool:
     # "Nina Obukhov, 34, ...": a bare number in apposition to a name is the person's age, also where the
     # parser misses the apposition ("John Smith, 26 was shot" without the closing comma).
-    if anchor.dep_ == "appos" and anchor.head.ent_type_ == "PERSON":
+    # "Fresno girl, 9, dies" and "Boy, 3, wounded" give the age after a person noun as well.
+    people = _rules()["singular_people"]
+    if anchor.dep_ == "appos" and (anchor.head.ent_type_ == "PERSON" or _is_person_word(anchor.head, people)):
         return True
     doc = anchor.doc
-    after_name = anchor.i >= 2 and doc[anchor.i - 1].text == "," and doc[anchor.i - 2].ent_type_ == "PERSON"
+    before = doc[anchor.i - 2] if anchor.i >= 2 else None
+    after_name = before is not None and doc[anchor.i - 1].text == "," and (
+        before.ent_type_ == "PERSON" or _is_person_word(before, people))
     if after_name and anchor.dep_ != "nummod":
+        return True
+    # "(KOIN 6)", "WDAM-TV 7-News": a number in a station's name, in brackets after it.
+    if before is not None and before.text == "(" and doc[anchor.i - 1].pos_ == "PROPN" and anchor.i + 1 < len(doc) \
+            and doc[anchor.i + 1].text == ")":
         return True
     lemmas = set(_rules()["excluded_heads"]["lemmas"])
     head = anchor.head if anchor.dep_ in ("nummod", "quantmod", "compound") else anchor
@@ -350,6 +412,8 @@ def _nominal(anchor: Token) -> Token:
     in 'a family of five was found dead'."""
     if anchor.dep_ in ("nummod", "quantmod") and anchor.head.pos_ in ("NOUN", "PROPN"):
         return anchor.head
+    if anchor.dep_ in ("det", "predet") and anchor.head.pos_ == "NOUN":
+        return anchor.head  # "both men"
     of = anchor.head
     if anchor.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in _rules()["groups"]:
         return of.head
@@ -416,12 +480,46 @@ def _participle_kind(node: Token) -> str | None:
 def _verb_kind(nominal: Token) -> str | None:
     if _gapped(nominal):
         return _participle_kind(nominal)
+    if nominal.dep_ == "appos" and (own := _participle_kind(nominal)) is not None:
+        return own  # "Man killed, 4 others injured": a headline's clauses parse as appositions, each with its verb
     node, role, verb = _role(nominal)
     kind = _clause_kind(role, verb) if verb is not None and not _unreal(verb) else None
     if kind is not None:
         return kind  # "a juvenile injured in a shooting has died": the clause's verb says what became of them
     # "among 7 people arrested": a past participle on the noun is a passive verb of its own.
-    return _participle_kind(node)
+    return _participle_kind(node) or _described_kind(node)
+
+
+def _described_kind(node: Token) -> str | None:
+    """What the noun's own words say became of it: 'a girl who was shot', 'three men and one woman suffering
+    from gunshot wounds', 'two men with gunshot wounds', 'the deaths of a mother and her daughter', 'claimed
+    the life of a girl', 'claims one man's life'."""
+    rules = _rules()["described"]
+    head = node.head
+    if node.dep_ == "pobj" and head.lower_ == "of":
+        owner = head.head
+        if owner.lemma_.lower() in rules["of_nouns"]:
+            attempted = any(c.lemma_.lower() in rules["attempted"] for c in owner.children)
+            return None if attempted else rules["of_nouns"][owner.lemma_.lower()]
+        if owner.lemma_.lower() in rules["lives"]["nouns"] and owner.head.lemma_.lower() in rules["lives"]["verbs"]:
+            return "killed"
+    if node.dep_ == "poss" and head.lemma_.lower() in rules["lives"]["nouns"] and head.dep_ == "dobj" \
+            and head.head.lemma_.lower() in rules["lives"]["verbs"]:
+        return "killed"
+    for part in (node, *node.conjuncts):
+        for child in part.children:
+            if child.dep_ == "relcl" and not _unreal(child):
+                subject = next((c for c in child.children if c.dep_ in _SUBJECTS and c.tag_ in ("WP", "WDT")), None)
+                if subject is not None and (kind := _clause_kind(subject.dep_, child)) is not None:
+                    return kind
+            if child.dep_ == "acl" and child.tag_ == "VBG" and (kind := _wound_kind(child, through=("from",))):
+                return kind
+            if child.dep_ == "prep" and child.lower_ in rules["with"]:
+                wound = _wound_object(child)
+                if wound is not None:
+                    return "killed" if any(c.lower_ in _rules()["wounds"]["fatal"] for c in wound.children) \
+                        else _rules()["wounds"]["kind"]
+    return None
 
 
 def _clause_kind(role: str, verb: Token) -> str | None:
@@ -447,6 +545,8 @@ def _clause_kind(role: str, verb: Token) -> str | None:
         return "killed"  # "the father then committed suicide"
     if lemma in transitive and (role == "dobj" or passive):
         return transitive[lemma]
+    if (role == "dobj" or passive) and _to_hospital(verb):
+        return _rules()["hospital"]["kind"]
     predicates = _table("predicates")
     if role in _SUBJECTS and _in_condition(verb):
         return _rules()["condition"]["kind"]
@@ -484,18 +584,38 @@ def _in_condition(verb: Token) -> bool:
     return False
 
 
-def _wound_kind(verb: Token) -> str | None:
+def _to_hospital(verb: Token) -> bool:
+    """'Sent four people to the hospital', 'was taken to the hospital', 'were rushed to a hospital': hurt, unless
+    the clause says they died there ('taken to a hospital, where he was pronounced dead')."""
+    rules = _rules()["hospital"]
+    if verb.lemma_.lower() not in rules["verbs"]:
+        return False
+    to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    if to is None or not any(c.lemma_.lower() in rules["places"] for c in to.children if c.dep_ == "pobj"):
+        return False
+    died = _rules()["condition"]["died"]
+    return not any(t.lemma_.lower() in died or t.lower_ in rules["dead"] for t in verb.subtree)
+
+
+def _wound_kind(verb: Token, through: tuple[str, ...] = ()) -> str | None:
     """'She suffered a gunshot wound to the leg': shot; 'suffered a fatal gunshot wound', 'suffered a gunshot
-    wound and died': killed."""
+    wound and died': killed. `through` names prepositions that may carry the wound ('suffering from')."""
     rules = _rules()["wounds"]
     if verb.lemma_.lower() not in rules["verbs"]:
         return None
     died = any(c.dep_ == "conj" and c.lemma_.lower() in _rules()["fatal"]["verbs"] for c in verb.children)
-    for wound in verb.children:
-        if wound.dep_ == "dobj" and wound.lemma_.lower() in rules["objects"]:
+    for child in verb.children:
+        wound = child if child.dep_ == "dobj" else _wound_object(child) if child.lower_ in through else None
+        if wound is not None and wound.lemma_.lower() in rules["objects"]:
             fatal = died or any(c.lower_ in rules["fatal"] for c in wound.children)
             return "killed" if fatal else rules["kind"]
     return None
+
+
+def _wound_object(prep: Token) -> Token | None:
+    """The wound a preposition carries: 'with gunshot wounds', 'from a gunshot wound'."""
+    objects = _rules()["wounds"]["objects"]
+    return next((c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in objects), None)
 
 
 def _headline_passive(verb: Token) -> bool:
@@ -521,15 +641,23 @@ def _is_headline(sentence: Span) -> bool:
 
 def _with_coordinated_people(nominal: Token, value: int, start: int, end: int) -> tuple[int, int, int]:
     """'Three children and two adults were found dead' is five; 'Two men and a woman were killed', three;
-    'killed his wife and two children', three: the figure counts its whole coordination, from its first part."""
+    'killed his wife and two children', three; '2 adults, 2 children killed', four: the figure counts its whole
+    coordination, from its first part. 'Four bodies, two males and two females' is four: parts that add up to
+    a first figure of people in general break it down."""
     if nominal.pos_ not in ("NOUN", "PROPN"):
         return value, start, end
     first = nominal
-    while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN"):
+    while (first.dep_ == "conj" or (first.dep_ == "appos" and _numbered(first) and _numbered(first.head))) \
+            and first.head.pos_ in ("NOUN", "PROPN"):
         first = first.head
     rules = _rules()["singular_people"]
+    numbered = [a for a in first.children if a.dep_ == "appos" and _numbered(a)]
+    parts = sorted({first, *first.conjuncts, *(p for a in numbered for p in (a, *a.conjuncts))}, key=lambda t: t.i)
+    total = _breakdown(first, parts, rules)
+    if total is not None:
+        return (value if nominal == first else total), start, end
     total = 0
-    for part in sorted({first, *first.conjuncts}, key=lambda t: t.i):
+    for part in parts:
         if part == nominal:
             total += value
             continue
@@ -550,6 +678,32 @@ def _with_coordinated_people(nominal: Token, value: int, start: int, end: int) -
         else:
             end = max(end, part.idx + len(part))
     return total, start, end
+
+
+def _numbered(noun: Token) -> bool:
+    """A group with its own figure ('2 children'); not an age or a unit ('age 19')."""
+    excluded = _rules()["excluded_heads"]["lemmas"]
+    return noun.lemma_.lower() not in excluded and any(c.dep_ == "nummod" for c in noun.children)
+
+
+def _breakdown(first: Token, parts: list[Token], rules: dict[str, Any]) -> int | None:
+    """The first figure, when it names people in general and the parts after it add up to it at most ('four
+    bodies, two males and two females', 'three others, two males and a female', 'five people, four of them
+    teenagers'); None when the parts are groups of their own."""
+    doc = first.doc
+    set_off = first.i + 1 < len(doc) and doc[first.i + 1].text == ","  # "two people and a child" are three
+    if first.lemma_.lower() not in rules["general"] or len(parts) < 2 or not set_off:
+        return None
+    figures = []
+    for part in parts:
+        number = next((c for c in part.children if c.dep_ == "nummod"), None)
+        figure = _parse_number([number]) if number is not None else None
+        if figure is None and _is_one_person(part, rules):
+            figure = 1
+        figures.append(figure)
+    if None in figures or figures[0] < sum(figures[1:]):
+        return None
+    return figures[0]
 
 
 def _killed_self_too(victims: Token) -> Token | None:
@@ -611,6 +765,10 @@ def _fatal(verb: Token) -> bool:
         if child.dep_ == "prep" and child.lower_ == "to" and any(g.lemma_.lower() in rules["results"] for g in child.children):
             return True
         if child.dep_ == "conj" and child.lemma_.lower() in rules["verbs"]:
+            return True
+        # "Teen accidentally shot, killed": a headline's bare participle after a comma, with no subject or marker.
+        if child.dep_ == "advcl" and child.tag_ == "VBN" and child.lemma_.lower() in rules["verbs"] and not any(
+                c.dep_ in ("mark", *_SUBJECTS) for c in child.children):
             return True
     return verb.dep_ == "conj" and verb.head.lemma_.lower() in rules["verbs"]
 
