@@ -1,6 +1,17 @@
 """MUC-4: the 1992 scorer's rules for types and dates, the relevance rules, and the phrases read for the slots."""
 
-from crosswire.eval.muc4 import Response, _perpetrator_group, _spelled_out_armed_group, score_message, system_templates
+from crosswire.eval.muc4 import (
+    Response,
+    _armed_acronyms,
+    _combatant,
+    _description_string,
+    _perpetrator_group,
+    _perpetrator_string,
+    _spelled_out_armed_group,
+    merge_templates,
+    score_message,
+    system_templates,
+)
 from crosswire.eval.muc4_format import Filler, KeyTemplate, Message
 from crosswire.eval.muc4_phrases import fullest_name, is_subject, perpetrators_in, title_of
 from crosswire.records import Entity
@@ -94,3 +105,58 @@ def test_muc4_an_incident_the_text_does_not_place_is_in_the_datelines_country():
     text = "A BOMB EXPLODED TODAY AT A BANK, INJURING TWO EMPLOYEES."
     [template] = system_templates(Message("TST1-MUC3-9995", text, "1990-01-03", "LIMA"), Settings())
     assert template.slots["INCIDENT: LOCATION"] == ("PERU",)
+
+
+def _template(kind: str, place: str, **slots) -> Response:
+    return Response({"INCIDENT: TYPE": (kind,), "INCIDENT: DATE": ("- 1990-01-03",), "INCIDENT: LOCATION": (place,),
+                     **slots}, dated=False)
+
+
+def test_muc4_one_template_per_type_and_place_with_the_most_specific_confidence():
+    claimed = _template("BOMBING", "SAN MIGUEL", **{"PERP: ORGANIZATION CONFIDENCE": (("CLAIMED OR ADMITTED", "FMLN"),)})
+    fact = _template("BOMBING", "SAN MIGUEL", **{"PERP: ORGANIZATION CONFIDENCE": (("REPORTED AS FACT", "FMLN"),)})
+    [merged] = merge_templates([fact, claimed])
+    # One label per organisation, the most specific one read: a claim outweighs the default.
+    assert merged.slots["PERP: ORGANIZATION CONFIDENCE"] == (("CLAIMED OR ADMITTED", "FMLN"),)
+    # Two towns, a town and its country, or a bombing and an attack are two incidents.
+    assert len(merge_templates([fact, _template("BOMBING", "USULUTAN")])) == 2
+    assert len(merge_templates([fact, _template("BOMBING", "EL SALVADOR")])) == 2
+    assert len(merge_templates([fact, _template("ATTACK", "SAN MIGUEL")])) == 2
+
+
+def test_muc4_descriptions_stop_at_a_comma_or_where_the_people_are():
+    assert _description_string("MAYOR OF ABREGO IN THE DEPARTMENT OF SANTANDER") == "MAYOR OF ABREGO"
+    assert _description_string("PEASANTS, WHO LIVED NEARBY") == "PEASANTS"
+    assert _description_string("SECOND IN COMMAND OF THE UNIT") == "SECOND IN COMMAND OF THE UNIT"
+
+
+def test_muc4_perpetrator_fills_keep_an_exact_number_not_an_estimate_or_a_clause():
+    assert _perpetrator_string("three young individuals") == "THREE YOUNG INDIVIDUALS"
+    assert _perpetrator_string("over 500 guerrilla fighters") == "GUERRILLA FIGHTERS"
+    assert _perpetrator_string("a group of armed men, who forced him into a car") == "GROUP OF ARMED MEN"
+
+
+def test_muc4_perpetrator_phrases_keep_their_count_and_reach_conjoined_verbs():
+    sentence = "The bomb was planted by two individuals wearing sports clothes."
+    assert perpetrators_in([(sentence, "planted")], frozenset({"INDIVIDUAL"})) == ["two individuals"]
+    sentence = "Yesterday Shining Path terrorists overpowered the residents and burned the offices."
+    assert perpetrators_in([(sentence, "burned")], frozenset({"TERRORIST"})) == ["Shining Path terrorists"]
+
+
+def test_muc4_an_acronym_is_an_armed_group_when_the_report_spells_it_out_as_one():
+    text = "THE FARABUNDO MARTI NATIONAL LIBERATION FRONT [FMLN] AND THE NATIONALIST REPUBLICAN ALLIANCE (ARENA) MET."
+    assert _armed_acronyms(text) == frozenset({"FMLN"})
+    assert _spelled_out_armed_group(Entity(id="e3", name="FMLN", type="ORG"), _armed_acronyms(text))
+
+
+def test_muc4_a_former_officer_is_a_civilian_target_and_a_date_is_no_target():
+    assert _combatant("army colonel") and not _combatant("retired army general")
+    assert not _combatant("peasants")
+
+
+def test_muc4_here_is_the_datelines_town_and_the_capital_is_the_countrys():
+    here = Message("TST1-MUC3-9994", "TWO BOMBS EXPLODED HERE TODAY AT A BANK, INJURING TWO EMPLOYEES.", "1990-01-03", "LIMA")
+    assert [t.slots["INCIDENT: LOCATION"] for t in system_templates(here, Settings())] == [("LIMA",)]
+    text = "THE POLICE OF PERU REPORTED NEW VIOLENCE.\n\nA BOMB EXPLODED TODAY AT A BANK IN THE CAPITAL, INJURING TWO EMPLOYEES."
+    capital = Message("TST1-MUC3-9993", text, "1990-01-03", "PARIS")
+    assert [t.slots["INCIDENT: LOCATION"] for t in system_templates(capital, Settings())] == [("LIMA",)]

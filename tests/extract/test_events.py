@@ -47,6 +47,17 @@ def test_events_arson_is_an_assault_by_primitive_means(trigger):
     assert event.mode == "primitive"
 
 
+@pytest.mark.parametrize(("sentence", "trigger", "mode"), [
+    ("The mayor was riddled with bullets by three gunmen on Monday.", "riddled", "firearms"),
+    ("Gunmen machinegunned a bus near the town on Monday.", "machinegunned", "firearms"),
+    ("Rebels sabotaged two power towers on Monday.", "sabotaged", None),
+    ("The assault on the bank left two guards dead.", "assault", None),
+])
+def test_events_violent_acts_in_other_words_are_assaults(sentence, trigger, mode):
+    event = by_trigger(mentions(sentence), trigger)
+    assert (event.type, event.mode) == ("ASSAULT", mode)
+
+
 def test_events_person_attacked_is_the_victim_and_the_weapon_the_instrument():
     [event] = [e for e in mentions("A gunman shot a woman with a rifle on Monday.") if e.type == "ASSAULT"]
     roles = {(p.role, p.name) for p in event.participants}

@@ -4,18 +4,19 @@ The messages are upper-case telex; the system sees each message's body, truecase
 with its dateline date as the publication date, and builds the message's ledger with the real
 pipeline. Each violent ledger event (PLOVER ASSAULT, or CRIME robbery) that MUC-4 would code, a
 recent, factual, specific incident (not a bare plural) with a target other than armed forces or police
-(template-doc-part1 §1.0), becomes one template; templates of one type that nothing tells apart are merged:
+(template-doc-part1 §1.0), becomes one template; templates of one type and place that nothing tells apart
+are merged:
 
 | slot | from the ledger |
 | --- | --- |
 | INCIDENT: TYPE | the event's type and mode, its triggers where the mode is generic (`INCIDENT_TYPES`) |
 | INCIDENT: DATE | the event's day, else MUC's default fill: on or before the message's date |
-| INCIDENT: LOCATION | the event's place, a place its sentences name, else the report's (or the dateline's) country |
-| PERP: INDIVIDUAL ID | actor participants headed by a perpetrator noun, or named people; doers' phrases (`muc4_phrases`) |
-| PERP: ORGANIZATION ID | actor armed groups or state forces; claimants and the accused in the same sentence; armed groups named there |
+| INCIDENT: LOCATION | the event's place, a place its sentences name, "here" (the dateline's town), "the capital", else the report's (or the dateline's) country |
+| PERP: INDIVIDUAL ID | the first of: actor participants headed by a perpetrator noun, or named people; doers' phrases (`muc4_phrases`), with their exact number |
+| PERP: ORGANIZATION ID | actor armed groups or state forces; claimants and the accused in the same sentence; armed groups named there (spelled out, or by the acronym of a name spelled out) |
 | PERP: ORGANIZATION CONFIDENCE | claim, accusation, or the modality of the mentions naming the group (`CONFIDENCE`) |
 | HUM TGT: NAME | person target and victim participants (or people its sentences name, not as subjects), fullest form |
-| HUM TGT: DESCRIPTION | other victims, and the titles of the named ones (`muc4_phrases`) |
+| HUM TGT: DESCRIPTION | other victims (not nationalities or organisations), and the titles of the named ones (`muc4_phrases`), up to a comma or an "in" |
 
 Scoring follows the 1992 scorer's rules as SOURCE.md gives them, on these slots only: templates are
 paired per message by the most slot credit, among pairs whose incident types match at least partly
@@ -41,7 +42,7 @@ from pathlib import Path
 from crosswire.eval.ledgers import Article, build_ledger
 from crosswire.eval.muc4_format import Filler, KeyTemplate, Message, key_date, read_keys, read_messages
 from crosswire.eval.muc4_phrases import fullest_name, is_subject, perpetrators_in, title_of
-from crosswire.records import Entity, Event, EventMentionRef, Ledger
+from crosswire.records import Entity, Event, EventMentionRef, EventParticipant, Ledger
 from crosswire.settings import Settings
 
 # (PLOVER type, mode) -> MUC-4 incident type; mode None matches any mode of the type. CRIME is a
@@ -68,13 +69,18 @@ CASUALTY_WORDS = ("kill", "dead", "death", "wound", "die")
 COMBATANTS = frozenset("""soldier soldiers troop troops guerrilla guerrillas guerilla guerillas rebel rebels subversive
     subversives terrorist terrorists extremist extremists insurgent insurgents army battalion brigade patrol
     patrols guardsmen militiamen combatants commandos unit units garrison regiment trafficker traffickers
-    enemy military police policeman policemen carabinero carabineros convoy barracks""".split())
+    enemy military police policeman policemen carabinero carabineros convoy barracks navy naval helicopter gunship
+    sergeant lieutenant corporal colonel major captain garrisons regiments battalions brigades""".split())
+# A former member of the forces is a civilian target (template-doc-part1 §1.0, rule 1: "a retired general").
+FORMER_WORDS = frozenset({"former", "retired", "ex"})
 RECENT_DAYS = 62
 # Singular forms of nominal triggers whose bare plural names no one incident (§1.0 rule 7).
 PLURAL_TRIGGERS = frozenset("""attack bombing killing murder assassination massacre explosion ambushe ambush kidnapping
     abduction execution operation action""".split())
 DEFINITE_WORDS = frozenset("""the these those both two three four five six seven eight nine ten its their his her""".split())
 GROUP_TYPES = frozenset({"ORG", "NORP"})
+# Victims the parse finds that are no description of people: a nationality, an organisation, a place.
+DESCRIPTION_SKIP = frozenset({"NORP", "ORG"})
 SUSPICION_WORDS = frozenset({"ALLEGED", "SUSPECTED", "PRESUMED", "PRESUMABLY", "APPARENTLY", "POSSIBLE"})
 # Words in the names of armed groups ("Shining Path", "April 19 Movement", "Medellin Cartel").
 GROUP_HEADS = frozenset("""FRONT ARMY MOVEMENT COMMAND COMMANDO COMMANDOS CARTEL PATH FORCES GUERRILLA GUERRILLAS
@@ -92,11 +98,19 @@ PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 LEADING_WORDS = frozenset("""THE A AN ABOUT SOME SEVERAL MANY AT LEAST MORE THAN OVER NEARLY ALMOST APPROXIMATELY
     TWO THREE FOUR FIVE SIX SEVEN EIGHT NINE TEN ELEVEN TWELVE DOZENS HUNDREDS OTHER OTHERS THIS THESE THOSE
     THAT ITS THEIR HIS HER OUR ONE ANOTHER""".split())
+APPROXIMATORS = frozenset("ABOUT SOME OVER NEARLY ALMOST APPROXIMATELY AROUND AT LEAST MORE THAN UP TO".split())
+NUMBER_WORDS = ("TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE", "TEN", "DOZENS", "HUNDREDS")
 # ISO code -> name of the nine countries whose incidents MUC-4 codes (template-doc-part1 §1.0, rule 4).
 COUNTRIES = {"SV": "El Salvador", "GT": "Guatemala", "HN": "Honduras", "AR": "Argentina", "BO": "Bolivia", "CL": "Chile",
              "CO": "Colombia", "EC": "Ecuador", "PE": "Peru"}
+# The seat of government of each of the nine: what "the capital" means in their reports.
+CAPITALS = {"SV": "San Salvador", "GT": "Guatemala City", "HN": "Tegucigalpa", "AR": "Buenos Aires", "BO": "La Paz",
+            "CL": "Santiago", "CO": "Bogota", "EC": "Quito", "PE": "Lima"}
 # Ledger modality of the mentions naming a perpetrator -> MUC-4 confidence.
 CONFIDENCE = {"claimed": "CLAIMED OR ADMITTED", "alleged": "SUSPECTED OR ACCUSED", "denied": "SUSPECTED OR ACCUSED"}
+# Confidence labels from the most to the least specific evidence: a claim outweighs a suspicion, a
+# suspicion the default of fact.
+LABEL_RANK = ("CLAIMED OR ADMITTED", "SUSPECTED OR ACCUSED BY AUTHORITIES", "SUSPECTED OR ACCUSED", "REPORTED AS FACT")
 AUTHORITY_WORDS = ("army", "police", "military", "government", "authorities", "ministry", "armed forces", "troops")
 SLOTS = ("INCIDENT: DATE", "INCIDENT: LOCATION", "INCIDENT: TYPE", "PERP: INDIVIDUAL ID", "PERP: ORGANIZATION ID",
          "PERP: ORGANIZATION CONFIDENCE", "HUM TGT: NAME", "HUM TGT: DESCRIPTION")
@@ -210,14 +224,19 @@ class _Context:
     texts: dict[str, str] = field(init=False)
     sentences: list[str] = field(init=False)
     dateline: tuple[str, str] | None = field(init=False)
+    armed_acronyms: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
         self.types = {e.id: e.type for e in self.ledger.entities}
         self.clash_sentences = {m.sentence for e in self.ledger.events if e.type == "FIGHT" for m in e.mentions}
-        countries = Counter(e.country for e in self.ledger.entities if e.type in ("GPE", "LOC") and e.country)
-        self.country = countries.most_common(1)[0][0] if countries else None
-        self.texts = {d.id: d.text for d in self.ledger.documents}
         self.dateline = _dateline(self.message)
+        self.armed_acronyms = _armed_acronyms(self.message.text)
+        # The report's country is the one of the nine its places are most often in ("Colombian ships off
+        # the US coast" is still about Colombia), else the dateline's.
+        countries = Counter(e.country for e in self.ledger.entities if e.type in ("GPE", "LOC") and e.country in COUNTRIES)
+        fallback = self.dateline[1] if self.dateline else None
+        self.country = countries.most_common(1)[0][0] if countries else fallback
+        self.texts = {d.id: d.text for d in self.ledger.documents}
         self.sentences = [s for d in self.ledger.documents for s in re.split(r"(?<=[.!?])\s+", d.text)]
 
 
@@ -239,6 +258,10 @@ def merge_templates(templates: list[Response]) -> list[Response]:
 
 
 def _same_incident(a: Response, b: Response) -> bool:
+    """Nothing tells the two apart: the same type and place, no two dates read that differ.
+
+    Neither ATTACK into another type nor a country into a town in it: in these reports such a pair is
+    more often two incidents than one (measured on DEV)."""
     if a.slots["INCIDENT: TYPE"] != b.slots["INCIDENT: TYPE"]:
         return False
     dates = not (a.dated and b.dated) or a.slots["INCIDENT: DATE"] == b.slots["INCIDENT: DATE"]
@@ -251,6 +274,14 @@ def _merge(a: Response, b: Response) -> Response:
     for key in a.slots.keys() | b.slots.keys():
         if key == "INCIDENT: DATE":
             slots[key] = a.slots[key] if a.dated or not b.dated else b.slots[key]
+        elif key == "PERP: ORGANIZATION CONFIDENCE":  # one label per organisation: the most specific one read
+            labels: dict[str, str] = {}
+            for label, org in a.slots.get(key, ()) + b.slots.get(key, ()):
+                if org not in labels or LABEL_RANK.index(label) < LABEL_RANK.index(labels[org]):
+                    labels[org] = label
+            slots[key] = tuple((label, org) for org, label in labels.items())
+        elif key == "PERP: INDIVIDUAL ID":
+            slots[key] = (a.slots.get(key, ()) or b.slots.get(key, ()))[:1]
         else:
             mine = a.slots.get(key, ())
             slots[key] = mine + tuple(v for v in b.slots.get(key, ()) if v not in mine)
@@ -283,18 +314,19 @@ def _template(event: Event, context: _Context) -> Response | None:
                 perp_org.append(name)
                 confidence.append((_confidence(mentions, name, event), name))
             elif kind == "PERSON" or _perpetrator_noun(name):
-                perp_ind.append(name)
+                perp_ind.append(_perpetrator_string(participant.name))
         elif kind == "PERSON":
             names.append(name)
-        elif participant.role == "victim":
-            descriptions.append(name)
+        elif participant.role == "victim" and kind not in DESCRIPTION_SKIP:
+            descriptions.append(_description_string(name))
     for label, group in _responsibility(event, mentions, context) or _groups_named(event, mentions, context):
         if group not in perp_org:
             perp_org.append(group)
             confidence.append((label, group))
     if not names:
         names = _people_named(event, mentions, context)
-    if targets and all(_combatant(p.name) for p in targets):
+    named_targets = [p for p in targets if _names_target(p, context)]
+    if named_targets and all(_combatant(p.name) for p in named_targets):
         return None  # armed forces against armed forces: a clash, not a terrorist act
     actors = [p for p in event.participants if p.role == "actor"]
     if not targets and not actors and event.location is None and not (event.date and event.date.precision == "day"):
@@ -304,7 +336,7 @@ def _template(event: Event, context: _Context) -> Response | None:
         return None  # an incident abroad (the report's country is not one of the nine)
     texts = [m.text for m in mentions] + context.sentences
     for phrase in perpetrators_in([(m.text, m.trigger) for m in mentions], PERPETRATOR_NOUNS):
-        phrase = _muc_string(phrase)
+        phrase = _perpetrator_string(phrase)
         shorter = [p for p in perp_ind if re.search(rf"\b{re.escape(p)}\b", phrase)]
         if shorter:  # 'MEMBERS' -> 'MEMBERS OF THE FMLN': the key's phrase keeps its 'of' phrase
             perp_ind[perp_ind.index(shorter[0])] = phrase
@@ -313,17 +345,17 @@ def _template(event: Event, context: _Context) -> Response | None:
     names = _distinct_names([_muc_string(fullest_name(n, texts)) for n in names])
     for name in names:
         title = title_of(name, texts)
-        if title and _muc_string(title) not in descriptions:
-            descriptions.append(_muc_string(title))
+        if title:
+            descriptions.append(_description_string(_muc_string(title)))
     return Response({
         "INCIDENT: DATE": (day,) if day else (),
         "INCIDENT: LOCATION": (location,) if location else (),
         "INCIDENT: TYPE": (incident,),
-        "PERP: INDIVIDUAL ID": tuple(perp_ind),
+        "PERP: INDIVIDUAL ID": tuple(perp_ind[:1]),
         "PERP: ORGANIZATION ID": tuple(perp_org),
         "PERP: ORGANIZATION CONFIDENCE": tuple(confidence),
         "HUM TGT: NAME": tuple(names),
-        "HUM TGT: DESCRIPTION": tuple(descriptions),
+        "HUM TGT: DESCRIPTION": tuple(dict.fromkeys(d for d in descriptions if d)),
     }, dated=dated)
 
 
@@ -361,7 +393,7 @@ def _groups_named(event: Event, mentions: list[EventMentionRef], context: _Conte
     named = {p.entity for p in event.participants}
     found = []
     for entity in context.ledger.entities:
-        if entity.type != "ORG" or entity.id in named or not _spelled_out_armed_group(entity):
+        if entity.type != "ORG" or entity.id in named or not _spelled_out_armed_group(entity, context.armed_acronyms):
             continue
         names = {entity.name, *entity.aliases}
         naming = [m for m in mentions if any(_names(m.text, n) and not _names(m.attribution.speaker or "", n) for n in names)]
@@ -406,10 +438,25 @@ def _armed_group(name: str) -> bool:
     return acronym or bool(set(name.upper().split()) & GROUP_HEADS)
 
 
-def _spelled_out_armed_group(entity: Entity) -> bool:
-    """An armed group by a name the report spells out ('Army of National Liberation (ELN)'): a bare
-    acronym it never expands may as well be a party or a union (MNR, CEL)."""
-    return any(_armed_group(name) and not name.isupper() for name in (entity.name, *entity.aliases))
+def _spelled_out_armed_group(entity: Entity, armed_acronyms: frozenset[str] = frozenset()) -> bool:
+    """An armed group by a name the report spells out ('Army of National Liberation (ELN)'), or by the
+    acronym of such a name: a bare acronym it never expands may as well be a party or a union (MNR, CEL)."""
+    names = (entity.name, *entity.aliases)
+    return any(_armed_group(name) and not name.isupper() or name in armed_acronyms for name in names)
+
+
+def _armed_acronyms(text: str) -> frozenset[str]:
+    """Acronyms the report spells out as an armed group's name: 'NATIONAL LIBERATION FRONT [FMLN]' (not 'ALLIANCE (ARENA)')."""
+    starts, acronyms = _acronym_expansions(text)
+    found = set()
+    for acronym in acronyms:
+        for bracket in re.finditer(rf"[\[(]\s*{acronym}\s*[\])]|\b{acronym}\s*[\[(]([^\])]*)[\])]", text):
+            inside = bracket.group(1) or ""
+            before = [m.group(0) for m in re.finditer(r"[A-Z]+", text[max(0, bracket.start() - 80) : bracket.start()])
+                      if max(0, bracket.start() - 80) + m.start() in starts]
+            if set(before[-8:] + inside.split()) & GROUP_HEADS:
+                found.add(acronym)
+    return frozenset(found)
 
 
 def _perpetrator_group(name: str) -> bool:
@@ -431,6 +478,28 @@ def _muc_string(name: str) -> str:
     words = name.upper().replace("\n", " ").split()
     while len(words) > 1 and (words[0] in LEADING_WORDS or re.fullmatch(r"[\d,.]+", words[0])):
         words.pop(0)
+    return " ".join(words).strip(" ,.;:'\"")
+
+
+def _description_string(name: str) -> str:
+    """A HUM TGT: DESCRIPTION fill: the role without where it is or what follows a comma ('MAYOR OF ABREGO IN
+    THE DEPARTMENT OF SANTANDER' -> 'MAYOR OF ABREGO'); the keys' descriptions almost never go on (DEV)."""
+    text = re.sub(r"^S\s+", "", name.split(",")[0])  # "'S SON" of a possessive the parse cut off
+    text = re.split(r"(?<!SECOND)\s+IN\s+", text)[0]
+    return text.strip(" ,.;:'\"")
+
+
+def _perpetrator_string(name: str) -> str:
+    """A PERP: INDIVIDUAL ID fill: the noun phrase with its number ('THREE YOUNG INDIVIDUALS', as the
+    keys have it: template-doc-part2, slot 9), without a leading article or what follows a comma."""
+    words = name.upper().replace("\n", " ").split(",")[0].split()
+    while len(words) > 1 and words[0] in ("THE", "A", "AN", "ANOTHER"):
+        words.pop(0)
+    approximate = 0  # "OVER 500 GUERRILLA FIGHTERS": an estimate is the number slot's, not the name's
+    while approximate < len(words) and words[approximate] in APPROXIMATORS:
+        approximate += 1
+    if approximate and approximate < len(words) - 1 and re.fullmatch(r"[\d,.]+|" + "|".join(NUMBER_WORDS), words[approximate]):
+        words = words[approximate + 1 :]
     return " ".join(words).strip(" ,.;:'\"")
 
 
@@ -481,7 +550,15 @@ def _incident_day(event: Event, published: str | None) -> str | None:
 
 
 def _combatant(name: str) -> bool:
-    return bool(set(re.findall(r"[a-z]+", name.lower())) & COMBATANTS)
+    words = set(re.findall(r"[a-z]+", name.lower()))
+    return bool(words & COMBATANTS) and not words & FORMER_WORDS
+
+
+def _names_target(participant: EventParticipant, context: _Context) -> bool:
+    """A target the parse found that names who or what was attacked, not where or when ('Honduras', '23 January')."""
+    kind = context.types.get(participant.entity or "", "")
+    words = set(participant.name.lower().split())
+    return kind not in PLACE_TYPES | {"DATE", "TIME"} and not words & CALENDAR_NAMES
 
 
 def _location(event: Event, mentions: list[EventMentionRef], context: _Context) -> str | None:
@@ -500,7 +577,21 @@ def _location(event: Event, mentions: list[EventMentionRef], context: _Context) 
     country = event.location.country if event.location is not None and event.location.country else context.country
     if country is None and context.dateline is not None:
         country = context.dateline[1]  # nothing in the text places it: the report is filed from there
+    if event.location is None and country in COUNTRIES:
+        deictic = _deictic_place(mentions, country, context)
+        if deictic:
+            return deictic
     return COUNTRIES[country].upper() if country in COUNTRIES else None
+
+
+def _deictic_place(mentions: list[EventMentionRef], country: str, context: _Context) -> str | None:
+    """'exploded here', 'in this capital': the dateline's town; 'in the Salvadoran capital': the country's capital."""
+    text = " ".join(" ".join(m.text.lower().split()) for m in mentions)
+    if context.dateline and context.dateline[1] == country and re.search(r"\b(here|this (capital|city))\b", text):
+        return context.dateline[0]
+    if re.search(r"\bthe (\w+ )?capital\b", text) and not re.search(r"\bcapital (of|city of)\b", text):
+        return CAPITALS[country].upper()
+    return None
 
 
 def _incident_type(event: Event) -> str | None:

@@ -177,6 +177,9 @@ def perpetrators_in(sentences: list[tuple[str, str]], nouns: frozenset[str]) -> 
             of_phrase = token.lower_ in _GROUPING_NOUNS
             tokens = [t for t in _without_clauses(token) if t.i <= token.i or of_phrase and _in_of_phrase(t, token)]
             phrase = _phrase(tokens) if len(tokens) > 1 else token.text
+            count = _exact_count(token)
+            if phrase and count and not phrase.lower().startswith(count.lower()):
+                phrase = f"{count} {phrase}"  # the keys keep the number: "THREE YOUNG INDIVIDUALS"
             if phrase and phrase not in found:
                 found.append(phrase)
     return found
@@ -190,9 +193,17 @@ def _doer(token: Token, triggers: set[int]) -> bool:
     """The subject of the trigger, or the agent of a passive or a noun ('the killing, carried out by ...')."""
     while token.dep_ == "conj":
         token = token.head
-    if token.dep_ == "nsubj":
-        return token.head.i in triggers
+    if token.dep_ == "nsubj":  # "terrorists overpowered residents and burned the offices": burned's too
+        return token.head.i in triggers or any(c.dep_ == "conj" and c.i in triggers for c in token.head.children)
     return token.dep_ == "pobj" and token.head.lower_ == "by" and token.head.head.pos_ in {"VERB", "NOUN"}
+
+
+def _exact_count(token: Token) -> str | None:
+    """The number that counts the doers, when it is exact: "two individuals", not "over 500 fighters"."""
+    for child in token.children:
+        if child.dep_ == "nummod" and child.i < token.i and not any(c.dep_ in {"advmod", "quantmod"} for c in child.children):
+            return child.text
+    return None
 
 
 def _in_of_phrase(t: Token, head: Token) -> bool:
