@@ -30,6 +30,7 @@ KIND_OF_LABEL = {
 }
 
 
+@lru_cache(maxsize=1 << 16)
 def clean_name(text: str) -> str:
     """Strip quotes, footnote asterisks, a leading article and a possessive; keep the casing."""
     text = _QUOTES.sub("", text)
@@ -50,6 +51,7 @@ def _is_nationality(word: str) -> bool:
     return word[:1].isupper() and word.lower().endswith(("ian", "ese", "ish", "i")) and len(word) > 4
 
 
+@lru_cache(maxsize=1 << 16)  # a link folds the same few thousand names tens of thousands of times
 def fold(text: str) -> str:
     """Accent- and case-insensitive form for comparisons ('Kerman' == 'KERMAN' == 'Kermân')."""
     decomposed = unicodedata.normalize("NFKD", text)

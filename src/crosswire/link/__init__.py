@@ -54,6 +54,7 @@ def link(store: Store, settings: Settings) -> int:
     store.assign_events(assignments)
 
     reports = _Reports(store)
+    reports.seed(new_documents, new, assignments)
     members = _members(reports, touched | affected, entity_of, entities)
     store.put_event_features({
         ev_id: (features_json(cluster), blocks.keys(cluster))
@@ -121,6 +122,18 @@ class _Reports:
     def __init__(self, store: Store):
         self.store = store
         self.by_document: dict[str, list[tuple[EventMention, str]]] = {}
+
+    def seed(self, documents: list[str], mentions: list[EventMention], events: dict[str, str]) -> None:
+        """The new reports' mentions, already read, with the events just assigned: not read and parsed again.
+
+        `mentions` are all unlinked mentions in the store's order (by document, then offset), so each new
+        report gets all of its own, as `mentions` would read them.
+        """
+        new = set(documents)
+        self.by_document.update({d: [] for d in new})
+        for mention in mentions:
+            if mention.document in new:
+                self.by_document[mention.document].append((mention, events.get(mention.id)))
 
     def mentions(self, documents: Iterable[str]) -> list[tuple[EventMention, str]]:
         """(mention, event) of the documents, by document then offset."""

@@ -196,6 +196,8 @@ class _Reader:
         self._entities = EntityRecords.of(corpus.entities)
         self._demonyms: dict[str, str | None] = {}
         self._own_origins: dict[str, str] = {}
+        self._allegation_cues = frozenset(self.rules["allegation_cues"])
+        self._alleging: dict[tuple[str, int], bool] = {}  # per sentence: asked once per holder and anchor
 
     # --- sentences and their events ---------------------------------------------------------
 
@@ -258,12 +260,14 @@ class _Reader:
 
     def mention_claims(self, sentence: _Sentence) -> list[Claim]:
         claims = []
-        framed_denial = self._frame_matches(sentence, stance="denies")
+        framed_denial: bool | None = None  # read only for a sentence with a denial: most have none
         for mention, own_event in sentence.mentions:
             anchors = self._nearest(sentence.anchors, mention.start)
             if not anchors:
                 continue
             anchor, event = anchors[0]
+            if framed_denial is None and mention.type in self.rules["deny_types"]:
+                framed_denial = bool(self._frame_matches(sentence, stance="denies"))
             if mention.type in self.rules["claim_types"] and mention.modality not in ("negated", "denied"):
                 party = self._claimant(mention, sentence)
                 if party:
@@ -568,8 +572,11 @@ class _Reader:
         return self._demonyms[demonym]
 
     def _modality(self, sentence: _Sentence, holder: Holder, anchor: EventMention) -> Modality:
-        words = {w.lower() for w in re.findall(r"[\w-]+", sentence.text)}
-        if words & set(self.rules["allegation_cues"]):
+        where = (sentence.document.id, sentence.index)
+        if where not in self._alleging:
+            words = {w.lower() for w in re.findall(r"[\w-]+", sentence.text)}
+            self._alleging[where] = bool(words & self._allegation_cues)
+        if self._alleging[where]:
             return "alleged"
         same_sentence = anchor.sentence == sentence.index and anchor.document == sentence.document.id
         if same_sentence and anchor.modality in ("alleged", "claimed"):

@@ -176,6 +176,18 @@ class _StoredMapping(Mapping[str, V]):
             self.load([key])
         return self._known[key]
 
+    # `get` and `in` without Mapping's raise-and-catch of a KeyError: most keys a link asks about are absent
+    # ("" for a mention without a place, claimed figures), and the exception cost more than the lookup.
+    def get(self, key: str, default: V | None = None) -> V | None:
+        if key not in self._known and key not in self._absent:
+            self.load([key])
+        return self._known.get(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        if key not in self._known and key not in self._absent and isinstance(key, str):
+            self.load([key])
+        return key in self._known
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._known)
 

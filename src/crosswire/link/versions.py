@@ -122,7 +122,7 @@ def _read_reports(
     origins = store.origins(read)
     documents = {d.id: d for d in store.documents(read)}
     documents.update({d.id: d for d in store.documents(set(origins.values()) - documents.keys(), texts=False)})
-    extractions = {x.document: x for x in store.extractions(read)}
+    extractions = {x.document: x for x in store.sentences_and_entities(read)}
     entity_of.load(
         [e.key for x in extractions.values() for e in x.entities]
         + [k for m, _ in mentions for k in (m.location_key, *(p.key for p in m.participants)) if k]
