@@ -5,6 +5,8 @@ from crosswire.eval.muc4 import (
     _armed_acronyms,
     _combatant,
     _description_string,
+    _descriptions,
+    _sentence_confidence,
     _perpetrator_group,
     _perpetrator_string,
     _spelled_out_armed_group,
@@ -14,7 +16,7 @@ from crosswire.eval.muc4 import (
 )
 from crosswire.eval.muc4_format import Filler, KeyTemplate, Message
 from crosswire.eval.muc4_phrases import fullest_name, is_subject, perpetrators_in, title_of
-from crosswire.records import Entity
+from crosswire.records import Entity, Event, EventMentionRef, EventParticipant, MentionAttribution
 from crosswire.settings import Settings
 
 
@@ -160,3 +162,46 @@ def test_muc4_here_is_the_datelines_town_and_the_capital_is_the_countrys():
     text = "THE POLICE OF PERU REPORTED NEW VIOLENCE.\n\nA BOMB EXPLODED TODAY AT A BANK IN THE CAPITAL, INJURING TWO EMPLOYEES."
     capital = Message("TST1-MUC3-9993", text, "1990-01-03", "PARIS")
     assert [t.slots["INCIDENT: LOCATION"] for t in system_templates(capital, Settings())] == [("LIMA",)]
+
+
+def _mention(text: str, modality: str = "asserted", speaker: str | None = None) -> EventMentionRef:
+    return EventMentionRef(id="m1", document="d1", sentence=0, start=0, end=len(text), text=text, trigger="attack",
+                           modality=modality, attribution=MentionAttribution(speaker=speaker), origin="d1")
+
+
+def _event(kind: str, mention: EventMentionRef, mode: str | None = None, actor: str | None = None) -> Event:
+    participants = (EventParticipant(entity=None, name=actor, role="actor"),) if actor else ()
+    return Event(id="e1", type=kind, mode=mode, summary="", participants=participants, mentions=(mention,),
+                 independent_sources=1, status="single-source")
+
+
+def test_muc4_confidence_comes_from_how_each_sentence_naming_the_group_presents_it():
+    names = ["Northern Star Front", "NSF"]
+    claim = _mention("A caller who spoke for the NSF told a radio station it claimed responsibility for the raid.")
+    assert _sentence_confidence(_event("CLAIM", claim), claim, names) == "CLAIMED OR ADMITTED"
+    blamed = _mention("The police attributed the raid on the depot to the Northern Star Front.")
+    assert _sentence_confidence(_event("ASSAULT", blamed), blamed, names) == "SUSPECTED OR ACCUSED BY AUTHORITIES"
+    maybe = _mention("It could have been the NSF that attacked the depot.", modality="hypothetical")
+    assert _sentence_confidence(_event("ASSAULT", maybe), maybe, names) == "POSSIBLE"
+    own = _mention("The NSF announced that its units had attacked the depot.", modality="reported", speaker="The NSF")
+    assert _sentence_confidence(_event("ASSAULT", own), own, names) == "CLAIMED OR ADMITTED"
+    # The group accusing someone else is not under suspicion itself.
+    accuser = _mention("The NSF accused the mayor of lying about the raid.")
+    assert _sentence_confidence(_event("DISAPPROVE", accuser, mode="allege", actor="The NSF"), accuser, names) == \
+        "REPORTED AS FACT"
+    denied = _mention("The NSF has not claimed responsibility for the raid.", modality="negated")
+    assert _sentence_confidence(_event("CLAIM", denied), denied, names) == "REPORTED AS FACT"
+
+
+def test_muc4_a_group_the_paragraph_names_as_doer_is_the_perpetrator_of_its_other_incidents():
+    text = ("GUERRILLAS OF THE NORTHERN STAR FRONT [NSF] ATTACKED A FARM NEAR CUCUTA YESTERDAY.  THE FARM'S "
+            "OWNER WAS KIDNAPPED DURING THE RAID.")
+    templates = system_templates(Message("TST1-MUC3-9992", text, "1990-01-03", "BOGOTA"), Settings())
+    kidnapping = next(t for t in templates if t.slots["INCIDENT: TYPE"] == ("KIDNAPPING",))
+    assert kidnapping.slots["PERP: ORGANIZATION ID"] == ("NORTHERN STAR FRONT",)
+
+
+def test_muc4_descriptions_leave_out_the_victims_name_and_the_home_nationality():
+    found = _descriptions(["SALVADORAN HARBOUR MINISTER MARCO ANTONIO PLAZA", "U.S. NUNS"], ["MARCO ANTONIO PLAZA"], "SV")
+    assert found == ["HARBOUR MINISTER", "U.S. NUNS"]
+    assert _descriptions(["SALVADORAN HARBOUR MINISTER"], [], "PE") == ["SALVADORAN HARBOUR MINISTER"]

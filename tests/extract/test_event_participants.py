@@ -30,3 +30,15 @@ def test_participants_a_head_noun_keeps_its_of_phrase_not_the_place_inside_it():
     found = roles("Guerrillas kidnapped the mayor of Achi on Friday.", "kidnapped")
     assert ("victim", "mayor of Achi") in found
     assert not any(name == "Achi" for _, name in found)
+
+
+def test_participants_a_bomb_that_explodes_is_the_instrument_not_the_actor():
+    found = roles("A bomb exploded outside the town hall of Riverton on Sunday.", "exploded")
+    assert ("instrument", "bomb") in found and not any(role == "actor" for role, _ in found)
+    found = roles("Two masked men detonated a grenade at the depot.", "detonated")
+    assert {("actor", "Two masked men"), ("instrument", "grenade")} <= found
+
+
+def test_participants_what_a_bomb_destroyed_is_its_target():
+    found = roles("The ferry office in Riverton was wrecked by a bomb, firefighters said.", "bomb")
+    assert ("target", "ferry office") in found

@@ -13,10 +13,10 @@ are merged:
 | INCIDENT: DATE | the event's day, else MUC's default fill: on or before the message's date |
 | INCIDENT: LOCATION | the event's place, a place its sentences name, "here" (the dateline's town), "the capital", else the report's (or the dateline's) country |
 | PERP: INDIVIDUAL ID | the first of: actor participants headed by a perpetrator noun, or named people; doers' phrases (`muc4_phrases`), with their exact number |
-| PERP: ORGANIZATION ID | actor armed groups or state forces; claimants and the accused in the same sentence; armed groups named there (spelled out, or by the acronym of a name spelled out) |
-| PERP: ORGANIZATION CONFIDENCE | claim, accusation, or the modality of the mentions naming the group (`CONFIDENCE`) |
+| PERP: ORGANIZATION ID | actor armed groups or state forces; claimants and the accused in the same sentence; armed groups named there (spelled out, or by the acronym of a name spelled out); else an armed group its paragraph names that is the doer of some attack or claim in the report |
+| PERP: ORGANIZATION CONFIDENCE | the most specific of: claim, accusation, or the modality of the mentions naming the group (`CONFIDENCE`), and what any sentence of the report naming it says (`_document_confidence`: its claim, its own word, an accusation by an authority, a possibility) |
 | HUM TGT: NAME | person target and victim participants (or people its sentences name, not as subjects), fullest form |
-| HUM TGT: DESCRIPTION | other victims (not nationalities or organisations), and the titles of the named ones (`muc4_phrases`), up to a comma or an "in" |
+| HUM TGT: DESCRIPTION | other victims (not nationalities or organisations), and the titles of the named ones (`muc4_phrases`), up to a comma, an "in" or the name, without the home country's nationality |
 
 Scoring follows the 1992 scorer's rules as SOURCE.md gives them, on these slots only: templates are
 paired per message by the most slot credit, among pairs whose incident types match at least partly
@@ -103,6 +103,10 @@ NUMBER_WORDS = ("TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE",
 # ISO code -> name of the nine countries whose incidents MUC-4 codes (template-doc-part1 §1.0, rule 4).
 COUNTRIES = {"SV": "El Salvador", "GT": "Guatemala", "HN": "Honduras", "AR": "Argentina", "BO": "Bolivia", "CL": "Chile",
              "CO": "Colombia", "EC": "Ecuador", "PE": "Peru"}
+# What the people of each of the nine are called: a victim's own nationality is no part of its description.
+HOME_DEMONYMS = {"SV": ("SALVADORAN",), "GT": ("GUATEMALAN",), "HN": ("HONDURAN",), "AR": ("ARGENTINE", "ARGENTINIAN"),
+                 "BO": ("BOLIVIAN",), "CL": ("CHILEAN",), "CO": ("COLOMBIAN",), "EC": ("ECUADOREAN", "ECUADORIAN"),
+                 "PE": ("PERUVIAN",)}
 # The seat of government of each of the nine: what "the capital" means in their reports.
 CAPITALS = {"SV": "San Salvador", "GT": "Guatemala City", "HN": "Tegucigalpa", "AR": "Buenos Aires", "BO": "La Paz",
             "CL": "Santiago", "CO": "Bogota", "EC": "Quito", "PE": "Lima"}
@@ -110,8 +114,16 @@ CAPITALS = {"SV": "San Salvador", "GT": "Guatemala City", "HN": "Tegucigalpa", "
 CONFIDENCE = {"claimed": "CLAIMED OR ADMITTED", "alleged": "SUSPECTED OR ACCUSED", "denied": "SUSPECTED OR ACCUSED"}
 # Confidence labels from the most to the least specific evidence: a claim outweighs a suspicion, a
 # suspicion the default of fact.
-LABEL_RANK = ("CLAIMED OR ADMITTED", "SUSPECTED OR ACCUSED BY AUTHORITIES", "SUSPECTED OR ACCUSED", "REPORTED AS FACT")
-AUTHORITY_WORDS = ("army", "police", "military", "government", "authorities", "ministry", "armed forces", "troops")
+LABEL_RANK = ("CLAIMED OR ADMITTED", "SUSPECTED OR ACCUSED BY AUTHORITIES", "SUSPECTED OR ACCUSED", "POSSIBLE",
+              "REPORTED AS FACT")
+AUTHORITY_WORDS = ("army", "police", "military", "government", "authorities", "ministry", "armed forces", "troops",
+                   "president", "minister")
+# Ledger modality of a mention naming a group -> MUC-4 confidence, wherever in the report it is named:
+# "could have been the X" (hypothetical), "no confirmation that X" (doubted) leave X a possibility.
+DOCUMENT_CONFIDENCE = {"alleged": "SUSPECTED OR ACCUSED", "hypothetical": "POSSIBLE", "doubted": "POSSIBLE"}
+# Words that put a group under suspicion in a sentence whose trigger the ledger does not type:
+# "the police attributed the attack to X", "it is presumed that X".
+SUSPICION_CUES = ("attribut", "blame", "accus", "presum", "suspect", "charge")
 SLOTS = ("INCIDENT: DATE", "INCIDENT: LOCATION", "INCIDENT: TYPE", "PERP: INDIVIDUAL ID", "PERP: ORGANIZATION ID",
          "PERP: ORGANIZATION CONFIDENCE", "HUM TGT: NAME", "HUM TGT: DESCRIPTION")
 STRING_SLOTS = {"PERP: INDIVIDUAL ID", "PERP: ORGANIZATION ID", "HUM TGT: NAME", "HUM TGT: DESCRIPTION"}
@@ -173,11 +185,14 @@ class Result:
         }
 
 
-def evaluate(data: Path, settings: Settings, sets: list[str], *, limit: int | None = None) -> Result:
-    """Fill templates for each message of `sets` from its own ledger; only then read the keys to score."""
+def evaluate(data: Path, settings: Settings, sets: list[str], *, limit: int | None = None, offset: int = 0) -> Result:
+    """Fill templates for each message of `sets` from its own ledger; only then read the keys to score.
+
+    `offset` and `limit` pick a slice of each set (DEV slices to tune on other than the first messages)."""
     result = Result(sets=sets)
     for name in sets:
-        messages = read_messages(data, name)[:limit] if limit else read_messages(data, name)
+        messages = read_messages(data, name)[offset:]
+        messages = messages[:limit] if limit else messages
         responses = {m.id: system_templates(m, settings) for m in messages}
         keys = read_keys(data, name)
         for message in messages:
@@ -323,14 +338,18 @@ def _template(event: Event, context: _Context) -> Response | None:
         if group not in perp_org:
             perp_org.append(group)
             confidence.append((label, group))
+    if not perp_org:
+        for group in _groups_in_paragraphs(event, mentions, context):
+            perp_org.append(group)
+            confidence.append(("REPORTED AS FACT", group))
     if not names:
         names = _people_named(event, mentions, context)
     named_targets = [p for p in targets if _names_target(p, context)]
     if named_targets and all(_combatant(p.name) for p in named_targets):
         return None  # armed forces against armed forces: a clash, not a terrorist act
-    actors = [p for p in event.participants if p.role == "actor"]
+    actors = [p for p in event.participants if p.role in ("actor", "instrument")]
     if not targets and not actors and event.location is None and not (event.date and event.date.precision == "day"):
-        return None  # "terrorist attacks": nothing says which incident
+        return None  # "terrorist attacks": nothing says which incident (a bomb that exploded does)
     location = _location(event, mentions, context)
     if location is None and event.location is not None and event.location.country:
         return None  # an incident abroad (the report's country is not one of the nine)
@@ -347,6 +366,8 @@ def _template(event: Event, context: _Context) -> Response | None:
         title = title_of(name, texts)
         if title:
             descriptions.append(_description_string(_muc_string(title)))
+    confidence = [(_more_specific(label, _document_confidence(org, context)), org) for label, org in confidence]
+    descriptions = _descriptions(descriptions, names, context.country)
     return Response({
         "INCIDENT: DATE": (day,) if day else (),
         "INCIDENT: LOCATION": (location,) if location else (),
@@ -400,6 +421,38 @@ def _groups_named(event: Event, mentions: list[EventMentionRef], context: _Conte
         if naming:
             label = _label_of({m.modality for m in naming}, naming)
             found.append((label, _muc_string(entity.name)))
+    return found
+
+
+def _groups_in_paragraphs(event: Event, mentions: list[EventMentionRef], context: _Context) -> list[str]:
+    """Armed groups the paragraphs reporting the incident name, when its own sentences name none.
+
+    "Guerrillas of the X blew up a pipeline. ... The attack left the town without power.": the
+    report names who did it once, in the paragraph, not in every sentence about it.
+    """
+    named = {p.entity for p in event.participants}
+    paragraphs = [context.texts.get(document, "")[start:end] for document, start, end in _paragraphs(mentions, context)]
+    doers = {p.entity for e in context.ledger.events if e.type in ("ASSAULT", "CLAIM")
+             for p in e.participants if p.role == "actor"}
+    found = []
+    for entity in context.ledger.entities:
+        if entity.type != "ORG" or entity.id in named or entity.id not in doers:
+            continue
+        if not _spelled_out_armed_group(entity, context.armed_acronyms):
+            continue
+        if any(_names(paragraph, name) for paragraph in paragraphs for name in (entity.name, *entity.aliases)):
+            found.append(_muc_string(entity.name))
+    return found
+
+
+def _paragraphs(mentions: list[EventMentionRef], context: _Context) -> set[tuple[str, int, int]]:
+    """(document, start, end) of the paragraphs that hold the mentions."""
+    found = set()
+    for mention in mentions:
+        text = context.texts.get(mention.document, "")
+        start = text.rfind("\n\n", 0, mention.start) + 1
+        end = text.find("\n\n", mention.end)
+        found.add((mention.document, start, end if end >= 0 else len(text)))
     return found
 
 
@@ -479,6 +532,23 @@ def _muc_string(name: str) -> str:
     while len(words) > 1 and (words[0] in LEADING_WORDS or re.fullmatch(r"[\d,.]+", words[0])):
         words.pop(0)
     return " ".join(words).strip(" ,.;:'\"")
+
+
+def _descriptions(descriptions: list[str], names: list[str], country: str | None) -> list[str]:
+    """Descriptions without the victim's own name ('PRESIDENCY MINISTER JOSE ANTONIO RODRIGUEZ' -> 'PRESIDENCY
+    MINISTER') or the nationality of the report's own country, which says nothing there ('SALVADORAN
+    PRESIDENCY MINISTER'); a foreigner's stays ('U.S. MISSIONARIES')."""
+    firsts = {name.split()[0] for name in names if name}
+    home = HOME_DEMONYMS.get(country or "", ())
+    kept = []
+    for description in descriptions:
+        words = description.split()
+        cut = next((i for i, w in enumerate(words) if w in firsts and i > 0), len(words))
+        words = words[:cut]
+        if len(words) > 1 and words[0] in home:
+            words = words[1:]
+        kept.append(" ".join(words))
+    return kept
 
 
 def _description_string(name: str) -> str:
@@ -626,6 +696,60 @@ def _label_of(modalities: set[str], naming: list[EventMentionRef]) -> str:
                 return "SUSPECTED OR ACCUSED BY AUTHORITIES"
             return label
     return "REPORTED AS FACT"
+
+
+def _more_specific(a: str, b: str) -> str:
+    return min(a, b, key=LABEL_RANK.index)
+
+
+def _document_confidence(group: str, context: _Context) -> str:
+    """How the whole report presents the group's part: the most specific label of any sentence naming it.
+
+    A claim of responsibility made anywhere in the report ("a woman speaking on behalf of X called to
+    claim responsibility") is the group's claim; an accusation, a suspicion or a mention the ledger
+    marks alleged, SUSPECTED OR ACCUSED (BY AUTHORITIES when an authority voices it: "the police
+    attributed the attack to X"); a hypothetical or doubted mention, POSSIBLE.
+    """
+    names = _group_names(group, context)
+    labels = {"REPORTED AS FACT"}
+    for event in context.ledger.events:
+        for mention in event.mentions:
+            if any(_names(mention.text, name) for name in names):
+                labels.add(_sentence_confidence(event, mention, names))
+    return min(labels, key=LABEL_RANK.index)
+
+
+def _group_names(group: str, context: _Context) -> list[str]:
+    """The group's name and the aliases the ledger gives the entity of that name."""
+    for entity in context.ledger.entities:
+        forms = (entity.name, *entity.aliases)
+        if entity.type in GROUP_TYPES and any(_muc_string(form) == group for form in forms):
+            return list(forms)
+    return [group]
+
+
+def _sentence_confidence(event: Event, mention: EventMentionRef, names: list[str]) -> str:
+    """The confidence one sentence naming a group gives its part, from the ledger's event type and modality."""
+    if mention.modality in ("negated", "denied", "question") or event.type == "DENY":
+        return "REPORTED AS FACT"
+    speaker = (mention.attribution.speaker or "").lower()
+    own_word = any(_names(speaker, name) for name in names)  # "X announced that it had kidnapped ...": an admission
+    if event.type == "CLAIM" and mention.modality not in DOCUMENT_CONFIDENCE or own_word and event.type == "ASSAULT":
+        return "CLAIMED OR ADMITTED"
+    text = " ".join(mention.text.lower().split())
+    first = min((m.start() for name in names for m in re.finditer(rf"\b{re.escape(name.lower())}\b", text)), default=0)
+    rest = text
+    for name in names:
+        rest = re.sub(rf"\b{re.escape(name.lower())}\b", " ", rest)
+    accuser = event.type == "DISAPPROVE" and any(
+        p.role == "actor" and any(_names(p.name, name) for name in names) for p in event.participants)
+    # The cue comes before the group it puts under suspicion: "blamed X", not "X accused him of ...".
+    accused = not accuser and ((event.type == "DISAPPROVE" and event.mode == "allege") or mention.modality in (
+        "alleged", "claimed") or any(cue in text[:first] for cue in SUSPICION_CUES))
+    if accused:
+        authority = any(w in speaker or re.search(rf"\b{w}\b", rest) for w in AUTHORITY_WORDS)
+        return "SUSPECTED OR ACCUSED BY AUTHORITIES" if authority else "SUSPECTED OR ACCUSED"
+    return DOCUMENT_CONFIDENCE.get(mention.modality, "REPORTED AS FACT")
 
 
 @cache

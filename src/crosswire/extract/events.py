@@ -266,7 +266,9 @@ def _participants(root: Token, entities: Sequence[EntityMention], event_type: st
     verb = root if root.pos_ in {"VERB", "AUX"} else None
     if verb is not None:
         for child in verb.children:
-            if child.dep_ == "nsubj":
+            if violent and child.dep_ in {"nsubj", "dobj"} and child.lemma_.lower() in rules["instrument_nouns"]:
+                roles.append(("instrument", child))  # "a bomb exploded": the bomb is what, not who
+            elif child.dep_ == "nsubj":
                 roles.append(("actor", child))
             elif child.dep_ in {"dobj", "nsubjpass"}:
                 roles.append(("target", child))
@@ -283,6 +285,9 @@ def _participants(root: Token, entities: Sequence[EntityMention], event_type: st
         governor = _governor(root)
         if governor.i != root.i and governor.pos_ in {"VERB", "AUX"} and root.dep_ in {"dobj", "attr"}:
             roles.extend(("actor", c) for c in governor.children if c.dep_ == "nsubj")
+        if violent and root.dep_ == "pobj" and root.head.dep_ == "agent":
+            # "the booth was destroyed by a bomb": what the passive verb's subject suffered, the trigger did
+            roles.extend(("target", c) for c in root.head.head.children if c.dep_ == "nsubjpass")
     participants = []
     seen = set()
     for role, token in _with_inner_groups(_with_conjuncts(roles), entities):
