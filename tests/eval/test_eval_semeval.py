@@ -16,6 +16,7 @@ from crosswire.eval.semeval import (
     answer_incident,
     combine,
     evaluate,
+    read_incidents,
     with_headline,
 )
 from crosswire.records import Event, ReportedCount
@@ -182,3 +183,14 @@ def test_semeval_a_locality_gva_writes_in_parentheses_is_the_place_too():
     tally.add(Answer(0, 0, city="Northfield (Elmwood)"), Answer(0, 0, city="Northfield"), with_place=True)
     tally.add(Answer(0, 0, city="Northfield (Elmwood)"), Answer(0, 0, city="Southfield"), with_place=True)
     assert tally.right["city"] == 2
+
+
+def test_semeval_offset_and_limit_take_a_slice_of_incidents_in_id_order(tmp_path):
+    incidents = [{"incident_id": str(n), "date": "2016-05-07", "city_or_county": "Springfield", "state": "Illinois",
+                  "num_killed": 1, "num_injured": 0} for n in (3, 1, 2)]
+    documents = [{"doc_id": f"d{n}", "incident_id": str(n), "dct": "2016-05-08", "title": None,
+                  "text": "A man was shot and killed in Springfield."} for n in (1, 2, 3)]
+    for name, rows in (("incidents", incidents), ("documents", documents)):
+        (tmp_path / f"{name}.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    assert [i.id for i in read_incidents(tmp_path, offset=1, limit=1)] == ["2"]
+    assert [i.id for i in read_incidents(tmp_path, offset=1)] == ["2", "3"]

@@ -17,6 +17,7 @@ eval_app = typer.Typer(
 def semeval_command(
     data: str = typer.Option(None, "--data", help="semeval2018-t5 or gvc folder. Default: ../shared/data/semeval2018-t5."),
     limit: int = typer.Option(None, "--limit", help="Score only the first N incidents (by incident id)."),
+    offset: int = typer.Option(0, "--offset", help="Skip the first N incidents (with --limit: a slice)."),
     split: str = typer.Option(None, "--split", help="GVC only: train or dev."),
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON on stdout."),
     errors: str = typer.Option(None, "--errors", help="Write every incident answered wrong (gold, system, per document) to this JSONL file."),
@@ -34,7 +35,7 @@ def semeval_command(
 
     folder = Path(data) if data else shared_data("semeval2018-t5")
     try:
-        scored = evaluate(folder, load_settings(), split=split, limit=limit)
+        scored = evaluate(folder, load_settings(), split=split, limit=limit, offset=offset)
     except FileNotFoundError as exc:
         Console(stderr=True).print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
@@ -60,6 +61,7 @@ def muc4_command(
     sets: str = typer.Option("tst1,tst2", "--sets", help="Comma-separated: dev, tst1, tst2."),
     data: str = typer.Option(None, "--data", help="muc4 folder. Default: ../shared/data/muc4."),
     limit: int = typer.Option(None, "--limit", help="Score only the first N messages of each set."),
+    offset: int = typer.Option(0, "--offset", help="Skip the first N messages of each set (with --limit: a slice)."),
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON on stdout."),
 ) -> None:
     """Slot precision, recall and F of ledger events mapped to MUC-4 templates, next to the 1992 systems."""
@@ -81,7 +83,7 @@ def muc4_command(
         Console(stderr=True).print(f"[red]error:[/red] sets must be among {', '.join(SETS)} and {folder} must hold "
                                    "the MUC-4 distribution (dev/, tst1/, tst2/). Pass --sets and --data.")
         raise typer.Exit(2)
-    result = evaluate(folder, load_settings(), chosen, limit=limit).as_dict()
+    result = evaluate(folder, load_settings(), chosen, limit=limit, offset=offset).as_dict()
     if as_json:
         print(json.dumps(result, indent=2))
         return

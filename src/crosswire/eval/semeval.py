@@ -139,8 +139,10 @@ class Result:
         }
 
 
-def read_incidents(data: Path, *, split: str | None = None, limit: int | None = None) -> list[Incident]:
-    """Incidents with their documents, in incident-id order; GVC's split field filters when given."""
+def read_incidents(data: Path, *, split: str | None = None, limit: int | None = None,
+                   offset: int = 0) -> list[Incident]:
+    """Incidents with their documents, in incident-id order; GVC's split field filters when given; `offset`
+    and `limit` take a slice (tune on one, check on another)."""
     if not (data / "incidents.jsonl").exists() or not (data / "documents.jsonl").exists():
         raise FileNotFoundError(
             f"{data}: no incidents.jsonl and documents.jsonl here. Pass --data with the semeval2018-t5 or gvc folder."
@@ -161,7 +163,7 @@ def read_incidents(data: Path, *, split: str | None = None, limit: int | None = 
             killed=int(row["num_killed"]), injured=int(row["num_injured"]), documents=tuple(by_incident[key]),
         ))
     incidents.sort(key=lambda i: int(i.id) if i.id.isdigit() else i.id)
-    return incidents[:limit] if limit else incidents
+    return incidents[offset : offset + limit] if limit else incidents[offset:]
 
 
 def with_headline(text: str, title: str | None) -> str:
@@ -190,10 +192,10 @@ def _sentence_case(headline: str, body: str) -> str:
 
 
 def evaluate(data: Path, settings: Settings, *, split: str | None = None, limit: int | None = None,
-             max_errors: int = 20) -> Result:
+             offset: int = 0, max_errors: int = 20) -> Result:
     """Build each incident's ledger from its documents, answer, then score against GVA's record."""
     result = Result(corpus=data.name)
-    for incident in read_incidents(data, split=split, limit=limit):
+    for incident in read_incidents(data, split=split, limit=limit, offset=offset):
         ledger, article_of = build_ledger(incident.documents, settings)
         answer, per_document = answer_incident(ledger, article_of)
         gold = Answer(incident.killed, incident.injured, incident.date, incident.city)

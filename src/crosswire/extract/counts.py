@@ -20,7 +20,11 @@ murder-suicides. Headlines drop articles and auxiliaries ("Four people shot outs
 Where no verb governs a noun, its own words may say what became of it: "a girl who was shot", "two
 men suffering from gunshot wounds", "the deaths of a mother and her son", "claimed the life of a boy";
 "a double shooting" is two shot, "a shooting death" at least one killed, and a group "sent to the
-hospital" was hurt.
+hospital" was hurt. Hospital wording tells who lived: "treated for a gunshot wound", "treated and
+released", "expected to survive", "recovering from a gunshot wound" are injured; "taken to the hospital
+with a gunshot wound", "grazed", "struck by a bullet" are shot; "three people were shot, one fatally"
+gives one killed beside the three shot. An ordinal ("a second man was wounded") is one more person, not
+a figure.
 """
 
 from __future__ import annotations
@@ -197,9 +201,10 @@ def _is_one_person(token: Token, rules: dict[str, Any]) -> bool:
     if _is_age_noun(token):
         # "The 14-year-old was taken to the hospital", "a 9-month-old was injured": an age stands for the person.
         return any(c.dep_ in ("det", "poss") and c.lower_ in rules["determiners"] for c in token.children)
-    # A number on the noun counts it instead, unless it is an age set off by commas ("girl, 9,").
+    # A number on the noun counts it instead, unless it is an age set off by commas ("girl, 9,"); an ordinal
+    # ("a second man", "the third victim") is one more person, not a figure.
     if token.lemma_.lower() not in rules["lemmas"] or any(
-            c.dep_ == "nummod" or (c.like_num and c.dep_ != "appos") for c in token.children):
+            c.dep_ == "nummod" or (c.dep_ != "appos" and _parse_number([c]) is not None) for c in token.children):
         return False
     headline_role = token.dep_ in _SUBJECTS or _gapped(token) or (
         token.dep_ in ("appos", "ROOT") and _participle_kind(token))
@@ -423,6 +428,8 @@ def _nominal(anchor: Token) -> Token:
 def _kind(anchor: Token, core: Span) -> str | None:
     nominal = _nominal(anchor)
     predicates = _table("predicates")
+    if any(c.dep_ == "advmod" and c.lower_ in _rules()["fatal"]["adverbs"] for c in anchor.children):
+        return "killed"  # "three people were shot, one fatally", "four were wounded, two of them fatally"
     for child in (*anchor.children, *nominal.children):
         if child.dep_ == "amod" and child.lower_ in predicates and child.i > anchor.i:
             return predicates[child.lower_]
@@ -437,7 +444,13 @@ def _kind(anchor: Token, core: Span) -> str | None:
     # "left 12 dead and twenty-one wounded": the parser often hangs the second adjective elsewhere,
     # but a kind word right after the figure still names it.
     following = core.doc[core.end] if core.end < len(core.doc) else None
-    return predicates.get(following.lower_) if following is not None else None
+    if following is not None and following.lower_ in predicates:
+        return predicates[following.lower_]
+    # "a shooting that left six people injured": the parser may hang the participle on the shooting.
+    after = nominal.i + 1 < len(nominal.doc) and nominal.doc[nominal.i + 1]
+    if after and nominal.dep_ == "dobj" and nominal.head.lemma_.lower() in _rules()["left"] and after.lower_ in predicates:
+        return predicates[after.lower_]
+    return None
 
 
 def _partitive_owner(nominal: Token) -> Token | None:
@@ -480,6 +493,11 @@ def _participle_kind(node: Token) -> str | None:
 def _verb_kind(nominal: Token) -> str | None:
     if _gapped(nominal):
         return _participle_kind(nominal)
+    predicates = _table("predicates")
+    own = next((c for c in nominal.children if c.dep_ in ("amod", "oprd") and c.tag_ == "JJ" and c.i > nominal.i
+                and c.lower_ in predicates), None)
+    if own is not None:
+        return predicates[own.lower_]  # "officers found a man dead", "left a woman critical"
     if nominal.dep_ == "appos" and (own := _participle_kind(nominal)) is not None:
         return own  # "Man killed, 4 others injured": a headline's clauses parse as appositions, each with its verb
     node, role, verb = _role(nominal)
@@ -545,6 +563,13 @@ def _clause_kind(role: str, verb: Token) -> str | None:
         return "killed"  # "the father then committed suicide"
     if lemma in transitive and (role == "dobj" or passive):
         return transitive[lemma]
+    if passive and _struck_by_shot(verb):
+        return _rules()["struck_by"]["kind"]
+    if role in _SUBJECTS and (wound := next((w for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+                                               if (w := _wound_object(c)) is not None), None)) is not None:
+        # "was taken to the hospital with a gunshot wound", "was found with gunshot wounds": shot.
+        return "killed" if any(c.lower_ in _rules()["wounds"]["fatal"] for c in wound.children) \
+            else _rules()["wounds"]["kind"]
     if (role == "dobj" or passive) and _to_hospital(verb):
         return _rules()["hospital"]["kind"]
     predicates = _table("predicates")
@@ -565,7 +590,48 @@ def _clause_kind(role: str, verb: Token) -> str | None:
         # "was found shot to death", "found shot and killed": the participle says what became of them.
         if role in _SUBJECTS and child.dep_ == "xcomp" and child.tag_ == "VBN" and child.lemma_.lower() in transitive:
             return _clause_kind("nsubjpass", child)
+    if role in _SUBJECTS and (survived := _survived(verb, passive)) is not None:
+        return survived
+    if role in _SUBJECTS:
+        return _shared_subject_kind(verb)
     return None
+
+
+def _shared_subject_kind(verb: Token) -> str | None:
+    """'A man was found in a car and pronounced dead': a verb joined to the subject's own, with no subject of
+    its own, says what became of the same subject."""
+    for conj in verb.children:
+        if conj.dep_ == "conj" and conj.pos_ in ("VERB", "AUX") and not _unreal(conj) and not any(
+                c.dep_ in (*_SUBJECTS, "expl", "dobj") for c in conj.children):  # "walked in and shot two": the doer
+            if (kind := _clause_kind("nsubj", conj)) is not None:
+                return kind
+    return None
+
+
+def _survived(verb: Token, passive: bool) -> str | None:
+    """'Was treated for a gunshot wound', 'was treated and released', 'is expected to survive': the subject
+    was hurt and lived (injured)."""
+    rules = _rules()["survived"]
+    lemma = verb.lemma_.lower()
+    if passive and lemma in rules["treated"] and (
+            any(_wound_object(c) is not None for c in verb.children if c.dep_ == "prep" and c.lower_ in rules["for"])
+            or any(c.dep_ == "conj" and c.lemma_.lower() in rules["released"] for c in verb.children)):
+        return rules["kind"]
+    if lemma in rules["expected"] and any(c.dep_ == "xcomp" and c.lemma_.lower() in rules["outcomes"] for c in verb.children):
+        return rules["kind"]
+    if lemma in rules["recovering"] and any(_wound_object(c) is not None for c in verb.children
+                                            if c.dep_ == "prep" and c.lower_ in rules["from"]):
+        return rules["kind"]
+    return None
+
+
+def _struck_by_shot(verb: Token) -> bool:
+    """'Was struck by a stray bullet', 'hit by gunfire': the agent is what a gun fires."""
+    rules = _rules()["struck_by"]
+    if verb.lemma_.lower() not in rules["verbs"]:
+        return False
+    return any(g.lemma_.lower() in rules["agents"] for c in verb.children if c.dep_ == "agent" for g in c.children
+               if g.dep_ == "pobj")
 
 
 def _in_condition(verb: Token) -> bool:
