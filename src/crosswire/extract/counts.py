@@ -88,7 +88,8 @@ def _single_people(doc: Doc, sentence_of: Callable[[int], int]) -> Iterable[Coun
     """
     rules = _rules()["singular_people"]
     for token in doc:
-        if (token.dep_ == "conj" and not _gapped(token)) or _counted_elsewhere(token, rules):
+        if (token.dep_ == "conj" and not _gapped(token)) or _counted_elsewhere(token, rules) or any(
+                _is_person_word(c, rules) or _numbered(c) for c in _listed_subjects(token) if c.i < token.i):
             continue
         if not (_is_one_person(token, rules) or _is_pair(token, rules)):
             continue
@@ -99,7 +100,7 @@ def _single_people(doc: Doc, sentence_of: Callable[[int], int]) -> Iterable[Coun
         # "A mother, father and toddler": the parser may hang the list on the first as an apposition; a lone
         # apposition ("a man, a father of three,") is the same person.
         listed = [a for a in token.children if a.dep_ == "appos" and a.conjuncts and _is_person_word(a, rules)]
-        more = [c for head in (token, *listed) for c in (head, *head.conjuncts) if c.i > token.i]
+        more = [c for head in (token, *listed, *_listed_subjects(token)) for c in (head, *head.conjuncts) if c.i > token.i]
         others = (c for c in set(more) if _is_person_word(c, rules) or _is_pair(c, rules))
         people = [token, *sorted(others, key=lambda c: c.i)]
         last = people[-1]
@@ -115,6 +116,20 @@ def _single_people(doc: Doc, sentence_of: Callable[[int], int]) -> Iterable[Coun
             people, end = [*people, killer], max(end, killer.idx + len(killer))
         yield Count(kind=kind, value=sum(2 if _is_pair(p, rules) else 1 for p in people), start=start, end=end,
                     text=doc.text[start:end], sentence=sentence_of(start), speaker=_according_to(token))
+
+
+def _listed_subjects(token: Token) -> list[Token]:
+    """'Mother, boy fatally shot', 'Two children, ages 3 and 5, and their mother were found dead': the parser
+    may make each person of a list a subject of the verb, side by side, rather than one coordination."""
+    if token.dep_ not in _SUBJECTS:
+        return []
+    doc = token.doc
+
+    def same_clause(other: Token) -> bool:  # "Child fatally shot; grandfather dies in crash": two clauses
+        low, high = sorted((token.i, other.i))
+        return not any(t.text in (";", ":") for t in doc[low:high])
+
+    return [c for c in token.head.children if c.dep_ == token.dep_ and c is not token and same_clause(c)]
 
 
 def _multiples(doc: Doc, sentence_of: Callable[[int], int]) -> Iterable[Count]:
@@ -360,8 +375,13 @@ def _count(doc: Doc, group: Span, sentence_of: Callable[[int], int]) -> Count | 
     if value == 1 and _carried_only(_nominal(anchor), kind):
         return None  # "one man was taken to the hospital": see _carried_only
     start, end = doc[first].idx, core[-1].idx + len(core[-1])
+    alone = True
     if value is not None and not approximate:
+        counted = value
         value, start, end = _with_coordinated_people(_nominal(anchor), value, start, end)
+        alone = value == counted
+    if kind == "shot" and alone and _others_beside_dead(_nominal(anchor)):
+        kind = "injured"
     killer = _killed_self_too(_nominal(anchor)) if kind == "killed" and value is not None else None
     if killer is not None:
         value, end = value + 1, killer.idx + len(killer)
@@ -369,7 +389,10 @@ def _count(doc: Doc, group: Span, sentence_of: Callable[[int], int]) -> Count | 
         value, end = value + 1, max(end, suicide.idx + len(suicide))
     node, _, verb = _role(_nominal(anchor))
     # One victim is never a tally; a larger figure may be one ("104 people shot in Toledo this year").
-    tally = tally_reason(verb if verb is not None else node.head) if max(value or 0, low or 0) > 1 else None
+    clause = verb if verb is not None else node.head
+    if _gapped_passive(clause) and clause.head.lemma_.lower() in _rules()["left"]:
+        clause = clause.head  # "three incidents ... left a teen dead and six others wounded": the clause of 'left'
+    tally = tally_reason(clause) if max(value or 0, low or 0) > 1 else None
     return Count(
         kind=kind,
         value=value,
@@ -383,6 +406,18 @@ def _count(doc: Doc, group: Span, sentence_of: Callable[[int], int]) -> Count | 
         speaker=_according_to(anchor),
         implausible=tally,
     )
+
+
+def _others_beside_dead(nominal: Token) -> bool:
+    """'One dead and 11 others shot', 'killing one man and shooting six others': the others are the shot who
+    are not among the dead just counted, so they are the wounded ('he and four others were shot' counts
+    him as well: see the caller)."""
+    if nominal.lemma_.lower() != "other" and not any(c.dep_ == "amod" and c.lower_ == "other" for c in nominal.children):
+        return False
+    killed = {w for w, kind in (*_table("predicates").items(), *_table("transitive_verbs").items(),
+                                *_table("intransitive_verbs").items()) if kind == "killed"}
+    sentence = nominal.sent
+    return any(t.lower_ in killed or t.lemma_.lower() in killed for t in sentence[: nominal.i - sentence.start])
 
 
 def _none_of(core: Span) -> bool:
@@ -407,7 +442,10 @@ def _excluded(anchor: Token) -> bool:
     if before is not None and before.text == "(" and doc[anchor.i - 1].pos_ == "PROPN" and anchor.i + 1 < len(doc) \
             and doc[anchor.i + 1].text == ")":
         return True
-    lemmas = set(_rules()["excluded_heads"]["lemmas"])
+    excluded = _rules()["excluded_heads"]
+    if anchor.text in excluded["emergency_numbers"] and not (anchor.dep_ == "nummod" and anchor.head.tag_ == "NNS"):
+        return True  # the number a caller dials, unless it counts a plural noun ('911 people')
+    lemmas = set(excluded["lemmas"])
     head = anchor.head if anchor.dep_ in ("nummod", "quantmod", "compound") else anchor
     return head.lemma_.lower() in lemmas or anchor.head.lower_ in lemmas
 
@@ -501,11 +539,28 @@ def _verb_kind(nominal: Token) -> str | None:
     if nominal.dep_ == "appos" and (own := _participle_kind(nominal)) is not None:
         return own  # "Man killed, 4 others injured": a headline's clauses parse as appositions, each with its verb
     node, role, verb = _role(nominal)
+    if verb is not None and role == "dobj" and _state_of_earlier_object(node, nominal, verb):
+        wound = next((w for c in verb.children if c.dep_ == "prep" and c.lower_ in _rules()["described"]["with"]
+                      and c.i > nominal.i if (w := _wound_object(c)) is not None), None)
+        if wound is not None:  # "... and six others with gunshot wounds", the phrase hung on the verb
+            return "killed" if any(c.lower_ in _rules()["wounds"]["fatal"] for c in wound.children) \
+                else _rules()["wounds"]["kind"]
+        return _participle_kind(nominal) or _described_kind(nominal)
     kind = _clause_kind(role, verb) if verb is not None and not _unreal(verb) else None
     if kind is not None:
         return kind  # "a juvenile injured in a shooting has died": the clause's verb says what became of them
     # "among 7 people arrested": a past participle on the noun is a passive verb of its own.
     return _participle_kind(node) or _described_kind(node)
+
+
+def _state_of_earlier_object(first: Token, nominal: Token, verb: Token) -> bool:
+    """'Left one man dead and at least six others with gunshot wounds': a state word between the first
+    object and a later one describes the first only."""
+    predicates = _table("predicates")
+    earlier = [o.i for o in (first, *verb.children) if o.dep_ == "dobj" and o.i < nominal.i]
+    return bool(earlier) and any(
+        c.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and min(earlier) < c.i < nominal.i and c.lower_ in predicates
+        for c in verb.children)
 
 
 def _described_kind(node: Token) -> str | None:
@@ -553,6 +608,8 @@ def _clause_kind(role: str, verb: Token) -> str | None:
     passive = role == "nsubjpass" or (
         role == "nsubj" and verb.tag_ == "VBN" and not any(c.lemma_ == "have" for c in verb.children)
     ) or (role == "nsubj" and (_headline_passive(verb) or _gapped_passive(verb)))
+    if role in _SUBJECTS and not passive and lemma in _rules()["left"]:
+        return None  # "shootings that left ten people shot": what 'left' says is said of its object
     raised = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
     if role == "nsubj" and lemma in _rules()["raising_verbs"] and raised is not None:
         return _clause_kind("nsubj", raised)  # "all four appear to have died": the figure is the subject of "died"
@@ -695,9 +752,13 @@ def _headline_passive(verb: Token) -> bool:
 
 def _gapped_passive(verb: Token) -> bool:
     """'Two were killed and three women wounded': a verb joined to a passive one, with no auxiliary and
-    no object of its own, shares its passive voice."""
-    return (verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBN") and any(c.dep_ == "auxpass" for c in verb.head.children)
-            and not any(c.dep_ in ("dobj", "aux", "auxpass") for c in verb.children))
+    no object of its own, shares its passive voice. 'Left one dead and 11 others shot', 'leaving two dead
+    and four others injured': the parser may make the second state a clause of its own under 'left'."""
+    if verb.tag_ not in ("VBD", "VBN") or any(c.dep_ in ("dobj", "aux", "auxpass") for c in verb.children):
+        return False
+    head = verb.head
+    return (verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in head.children)) or (
+        verb.dep_ in ("conj", "ccomp") and head.lemma_.lower() in _rules()["left"])
 
 
 def _is_headline(sentence: Span) -> bool:
@@ -718,7 +779,8 @@ def _with_coordinated_people(nominal: Token, value: int, start: int, end: int) -
         first = first.head
     rules = _rules()["singular_people"]
     numbered = [a for a in first.children if a.dep_ == "appos" and _numbered(a)]
-    parts = sorted({first, *first.conjuncts, *(p for a in numbered for p in (a, *a.conjuncts))}, key=lambda t: t.i)
+    parts = sorted({first, *first.conjuncts, *(p for a in numbered for p in (a, *a.conjuncts)),
+                    *(s for s in _listed_subjects(first) if s.i > first.i)}, key=lambda t: t.i)
     total = _breakdown(first, parts, rules)
     if total is not None:
         return (value if nominal == first else total), start, end

@@ -61,7 +61,9 @@ def tally_reason(clause: Token) -> str | None:
     for name, pattern in rules["span_patterns"].items():
         if name != "_doc" and (match := re.search(pattern, text)):
             return f"a tally over many incidents ('{match.group(0)}'), not one event's figure"
-    for token in tokens:
+    # "four separate shootings that left 10 people shot": the clause tells of the incidents it hangs on.
+    antecedent = [clause.head] if clause.dep_ == "relcl" else []
+    for token in (*tokens, *antecedent):
         if token.tag_ == "NNS" and token.lemma_.lower() in rules["incident_nouns"]:
             modifiers = [c for c in token.subtree if c.i < token.i]
             if any(c.dep_ == "nummod" or c.lower_ in rules["incident_modifiers"] for c in modifiers):
