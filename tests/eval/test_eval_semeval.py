@@ -117,6 +117,12 @@ def test_semeval_a_kind_the_lead_event_lacks_comes_from_the_reports_opening_only
     assert _figures([_event("lead", ("killed", 1, 0), ("shot", 2, 90)), split_off], "d") == {"killed": 1, "shot": 2}
 
 
+def test_semeval_the_lead_events_dead_are_the_most_its_opening_gives():
+    # "Man killed his wife, 2 sons, then himself" (a parse that counts the sons alone), then "four found dead".
+    lead = _event("lead", ("killed", 2, 0), ("killed", 4, 300), ("killed", 9, OPENING_CHARS + 100))
+    assert _figures([lead], "d") == {"killed": 4}
+
+
 def test_semeval_a_deadly_shooting_without_a_toll_does_not_choose_the_lead_event():
     background = _event("background", ("killed", None, 10, 1), ("killed", 20, 900))  # "a deadly shooting" ... "20 killed"
     incident = _event("incident", ("killed", 2, 100), ("injured", 5, 120))

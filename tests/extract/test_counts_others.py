@@ -53,3 +53,12 @@ def test_counts_people_listed_as_subjects_side_by_side_are_all_counted(nlp):
 def test_counts_subjects_across_a_semicolon_are_two_clauses(nlp):
     text = "Child, 7, fatally shot in Cocke County; grandfather dies in crash\n\nA 7-year-old was fatally shot early Thursday."
     assert ("killed", 2, None) not in figures(nlp, text)
+
+
+def test_counts_fighting_for_life_is_injured(nlp):
+    text = "Four people are dead and another is fighting for her life after the shooting."
+    assert figures(nlp, text) == [("killed", 4, None), ("injured", 1, None)]
+
+
+def test_counts_a_gallerys_caption_numbering_is_no_figure(nlp):
+    assert figures(nlp, "Image 2 of 9 victims were found shot dead inside a home.") == []

@@ -11,7 +11,8 @@ Rule for the incident's answer (stated, since a ledger keeps every source's figu
 - **killed / injured**: each document's *lead event* is the violent event of its first casualty figure
   (killed, injured or shot; "a deadly shooting" gives no figure): a report leads with its own incident,
   and the events it brings in later are context. The document's answer is the first figure of each
-  kind for its lead event (its value, else its lower bound, else its upper bound), and a kind the lead
+  kind for its lead event (its value, else its lower bound, else its upper bound; but the killed are the
+  largest figure of the dead the lead event has in the report's opening, as deaths only grow), and a kind the lead
   event lacks comes from another event's figure in the report's opening (the linker may split one
   shooting's victims into events of their own) unless that event's figures disagree with the lead's
   (another incident); figures the ledger flags (a tally over many incidents: "104 people shot in
@@ -328,7 +329,8 @@ def _consensus(values: list[int]) -> int:
 
 def _figures(events: list[Event], document: str) -> dict[str, int]:
     """The document's first figure of each kind for its lead event: its first value, else its first bound
-    (lower, else upper): "a fatal shooting" (at least one killed) yields to "two men were killed". A kind
+    (lower, else upper): "a fatal shooting" (at least one killed) yields to "two men were killed"; the
+    killed are the most the lead event's figures in the opening give (deaths only grow). A kind
     the lead event lacks comes from another event in the report's opening (OPENING_CHARS), where the linker
     may have put a victim of the same shooting into an event of its own, unless that event's figures
     disagree with the lead's; figures further down are context."""
@@ -340,6 +342,12 @@ def _figures(events: list[Event], document: str) -> dict[str, int]:
     tolls = [event for count, event in counts if count.kind in CASUALTIES and (count.value, count.low) != (None, 1)]
     lead = next(iter(tolls), None) or next((event for count, event in counts if count.kind in CASUALTIES), None)
     figures = _first_figures(count for count, event in counts if event == lead)
+    # Deaths only grow, in one report as across reports: a headline's "man killed his wife, 2 sons" gives
+    # way to the opening's "found four people dead" for the same event.
+    opening_deaths = [c.value for c, event in counts if event == lead and c.kind == "killed"
+                      and c.value is not None and c.start < OPENING_CHARS]
+    if opening_deaths:
+        figures["killed"] = max(figures.get("killed", 0), *opening_deaths)
     for other in dict.fromkeys(event for count, event in counts if event != lead and count.start < OPENING_CHARS):
         more = _first_figures(count for count, event in counts if event == other and count.start < OPENING_CHARS)
         # An event whose toll disagrees with the lead's ("at least seven killed in the city this weekend"

@@ -443,6 +443,11 @@ def _excluded(anchor: Token) -> bool:
             and doc[anchor.i + 1].text == ")":
         return True
     excluded = _rules()["excluded_heads"]
+    numbering = doc[anchor.i - 3 : anchor.i] if anchor.i >= 3 else None  # "Image 2 of 9": the 9
+    if (anchor.i >= 1 and doc[anchor.i - 1].lower_ in excluded["captions"]) or (
+            numbering is not None and numbering[0].lower_ in excluded["captions"] and numbering[1].like_num
+            and numbering[2].lower_ == "of"):
+        return True
     if anchor.text in excluded["emergency_numbers"] and not (anchor.dep_ == "nummod" and anchor.head.tag_ == "NNS"):
         return True  # the number a caller dials, unless it counts a plural noun ('911 people')
     lemmas = set(excluded["lemmas"])
@@ -666,8 +671,8 @@ def _shared_subject_kind(verb: Token) -> str | None:
 
 
 def _survived(verb: Token, passive: bool) -> str | None:
-    """'Was treated for a gunshot wound', 'was treated and released', 'is expected to survive': the subject
-    was hurt and lived (injured)."""
+    """'Was treated for a gunshot wound', 'was treated and released', 'is expected to survive', 'is fighting for
+    her life': the subject was hurt and lived (injured)."""
     rules = _rules()["survived"]
     lemma = verb.lemma_.lower()
     if passive and lemma in rules["treated"] and (
@@ -679,6 +684,10 @@ def _survived(verb: Token, passive: bool) -> str | None:
     if lemma in rules["recovering"] and any(_wound_object(c) is not None for c in verb.children
                                             if c.dep_ == "prep" and c.lower_ in rules["from"]):
         return rules["kind"]
+    fighting = rules["fighting"]
+    if lemma in fighting["verbs"] and any(o.lemma_.lower() in fighting["objects"] for c in verb.children
+                                          if c.dep_ == "prep" and c.lower_ in fighting["preps"] for o in c.children):
+        return rules["kind"]  # "another is fighting for her life", "clinging to life"
     return None
 
 
