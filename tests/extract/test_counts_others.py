@@ -62,3 +62,8 @@ def test_counts_fighting_for_life_is_injured(nlp):
 
 def test_counts_a_gallerys_caption_numbering_is_no_figure(nlp):
     assert figures(nlp, "Image 2 of 9 victims were found shot dead inside a home.") == []
+
+
+def test_counts_the_children_of_a_parent_are_no_victims(nlp):
+    assert figures(nlp, "A mother of three was shot and killed on Friday.") == [("killed", 1, None)]
+    assert figures(nlp, "A father of two young children was shot dead outside his home.") == [("killed", 1, None)]

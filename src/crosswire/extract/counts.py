@@ -448,6 +448,8 @@ def _excluded(anchor: Token) -> bool:
             numbering is not None and numbering[0].lower_ in excluded["captions"] and numbering[1].like_num
             and numbering[2].lower_ == "of"):
         return True
+    if numbering is not None and numbering[2].lower_ == "of" and numbering[1].lemma_.lower() in excluded["parents"]:
+        return True
     if anchor.text in excluded["emergency_numbers"] and not (anchor.dep_ == "nummod" and anchor.head.tag_ == "NNS"):
         return True  # the number a caller dials, unless it counts a plural noun ('911 people')
     lemmas = set(excluded["lemmas"])
