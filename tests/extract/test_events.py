@@ -87,3 +87,9 @@ def test_events_triggers_are_what_one_matcher_over_all_the_patterns_finds():
     expected = [(s.start, s.end, patterns[int(s.label_)]["type"]) for s in spans]
     assert [(s.start, s.end, kind) for s, kind, _ in find_triggers(doc)] == expected
     assert len(expected) >= 6
+
+
+def test_events_fighting_for_ones_life_is_a_condition_not_a_fight():
+    events = mentions("Four people are dead and another is fighting for her life after the shooting.")
+    assert [(e.type, e.trigger) for e in events] == [("ASSAULT", "shooting")]
+    assert [(e.type, e.trigger) for e in mentions("Rebels were fighting for control of the town.")] == [("FIGHT", "fighting")]

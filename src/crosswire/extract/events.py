@@ -93,9 +93,19 @@ def find_triggers(doc: Doc) -> list[tuple[Span, str, str | None]]:
     patterns = _trigger_patterns()
     result = []
     for span in filter_spans([Span(doc, start, end, label=str(number)) for number, start, end in triggers(doc)]):
+        if _in_idiom(span.root):
+            continue
         row = patterns[int(span.label_)]
         result.append((span, row["type"], row["mode"]))
     return result
+
+
+def _in_idiom(root: Token) -> bool:
+    """'Fighting for her life' tells of a victim's condition, not a fight (events.json `idioms`)."""
+    idioms = _events_file()["idioms"]
+    return root.lemma_.lower() in idioms["lemmas"] and any(
+        o.lemma_.lower() in idioms["objects"]
+        for c in root.children if c.dep_ == "prep" and c.lower_ in idioms["preps"] for o in c.children)
 
 
 def find_events(
