@@ -251,6 +251,8 @@ def test_counts_the_clause_verb_wins_over_a_participle_on_the_noun(nlp):
         "At least seven people had been killed in Chicago and 40 wounded in 33 separate shooting incidents since Friday.",
         "More than 1,200 people have been injured in those shootings, police said.",
         "Five people were shot during a violent weekend in the city.",
+        "Four men were killed and at least 53 other people were wounded in shootings across the city since Friday.",
+        "Three people were killed in weekend shootings, police said.",
     ],
 )
 def test_counts_a_tally_over_many_incidents_is_kept_but_flagged(nlp, text):

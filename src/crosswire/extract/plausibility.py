@@ -64,9 +64,13 @@ def tally_reason(clause: Token) -> str | None:
     # "four separate shootings that left 10 people shot": the clause tells of the incidents it hangs on.
     antecedent = [clause.head] if clause.dep_ == "relcl" else []
     for token in (*tokens, *antecedent):
-        if token.tag_ == "NNS" and token.lemma_.lower() in rules["incident_nouns"]:
+        if token.tag_ in ("NNS", "NNPS") and token.lemma_.lower() in rules["incident_nouns"]:
             modifiers = [c for c in token.subtree if c.i < token.i]
             if any(c.dep_ == "nummod" or c.lower_ in rules["incident_modifiers"] for c in modifiers):
                 phrase = token.doc[token.left_edge.i : token.i + 1].text
+                return f"a tally over many incidents ('{phrase}'), not one event's figure"
+            spread = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in rules["incident_spread"]), None)
+            if spread is not None:  # "wounded in shootings across Chicago"
+                phrase = token.doc[token.i : spread.right_edge.i + 1].text
                 return f"a tally over many incidents ('{phrase}'), not one event's figure"
     return None
