@@ -1,3 +1,4 @@
+import calendar
 import datetime as dt
 
 import pytest
@@ -178,6 +179,24 @@ def test_normalize_rejects_ages_and_bare_numbers(text):
     assert normalize(text, APRIL) is None
 
 
+_COMMON_FORMS = [
+    *calendar.month_name[1:],
+    *(f"{month} {day}" for month in calendar.month_name[1:] for day in (1, 9, 28)),
+    "February 29", "April 31", "1000", "1850", "1999", "2016", "2999", "last week", "last month", "last year",
+    "early March", "on March 3", "late 2016", "since 1999", "the end of 1994", "in mid-February",
+]
+
+
+@pytest.mark.parametrize("anchor", [dt.date(2024, 3, 31), dt.date(2023, 1, 15), dt.date(2020, 2, 29), dt.date(2021, 12, 31)])
+def test_normalize_common_forms_read_without_dateparser_as_dateparser_reads_them(anchor, monkeypatch):
+    from crosswire.extract import times
+
+    read = {(text, tense): times.normalize.__wrapped__(text, anchor, tense)
+            for text in _COMMON_FORMS for tense in (None, "past", "future")}
+    monkeypatch.setattr(times, "_common_form", lambda low, anchor: None)  # every form to dateparser
+    assert read == {(text, tense): times.normalize.__wrapped__(text, anchor, tense) for text, tense in read}
+    assert sum(fields is not None for fields in read.values()) > len(read) * 0.9
+
 # --- normalize and resolve_anchored: event-anchored expressions ---------------------------
 
 
@@ -234,6 +253,27 @@ def test_resolve_leaves_document_dates_alone():
 
 
 # --- find_times on parsed text --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Last Christmas the group struck twice. Two weeks before the attack, on Tuesday morning, police were warned.",
+    "Profit rose in the third quarter, the company said on Monday, a year earlier than planned.",
+    "Every week since the summer, officials met three days after each vote; the next day was quiet.",
+    "The rebels left the town.",
+])
+def test_find_times_matching_only_the_possible_patterns_finds_what_all_patterns_find(nlp, text):
+    from spacy.matcher import Matcher
+
+    from crosswire.extract import times
+
+    every = Matcher(nlp.vocab)
+    for label, patterns in times._PATTERNS.items():
+        every.add(label, patterns, greedy="LONGEST")
+    doc = nlp(text)
+    numbers = times._possible_patterns(doc)
+    assert len(numbers) < len(times._NUMBERED_PATTERNS) / 2  # the point: most patterns are not tried
+    found = sorted(times._matcher(nlp.vocab, numbers)(doc)) if numbers else []
+    assert found == sorted(every(doc))
 
 
 def test_find_times_offsets_point_into_the_text(nlp):
@@ -519,3 +559,7 @@ def test_find_times_a_range_introduced_by_between_is_two_dates(nlp):
 @pytest.mark.parametrize(("text", "value"), [("coming weeks", "PXW"), ("the past year", "1988")])
 def test_normalize_coming_stretch_and_the_past_year(text, value):
     assert normalize(text, NOV_1989).value == value
+
+
+def test_normalize_29_february_put_in_a_coming_year_without_one_is_the_28th():
+    assert normalize("February 29", dt.date(2024, 3, 31), "future").value == "2025-02-28"

@@ -28,3 +28,8 @@ def test_header_invalid_yaml_between_rules_is_left_in_the_text():
 def test_header_text_without_header_is_unchanged():
     original = "date of the vote was moved.\nMore text."
     assert split_header(original) == (original, [])
+
+
+def test_header_field_nested_past_the_recursion_limit_is_left_in_the_text():
+    original = "---\ntitle: " + "[" * 5000 + "]" * 5000 + "\n---\nBody.\n"
+    assert split_header(original) == (original, [])

@@ -23,6 +23,7 @@ from multiprocessing.connection import wait
 from multiprocessing.context import BaseContext
 
 from crosswire.engines import Engine, Results, in_order
+from crosswire.engines.pytorch import WITHOUT_PYTORCH_VARIABLE, can_use_pytorch
 from crosswire.extract import extract_documents
 from crosswire.extract.nlp import load_pipeline
 from crosswire.records import Document
@@ -32,6 +33,8 @@ from crosswire.settings import Settings
 MODEL_VARIABLE = "CROSSWIRE_WARM_MODEL"
 # Batches in flight per worker: one being parsed, one waiting, so no worker idles while the parent stores.
 BATCHES_PER_WORKER = 2
+# Whether this process's fork server, once started, left PyTorch out: it serves every later pool too.
+_fork_server_without_pytorch: bool | None = None
 
 
 class InProcess(Engine):
@@ -52,7 +55,7 @@ class ProcessPool(Engine):
         self.settings = settings
         self.workers = workers
         self.model = (settings.model, settings.entity_patterns)
-        self.context = _start_context()
+        self.context = _start_context(settings.model)
         self.executor = ProcessPoolExecutor(
             max_workers=workers, mp_context=self.context, initializer=_start_worker, initargs=self.model,
         )
@@ -113,12 +116,14 @@ class _WorkerStart:
         return self.up.is_set()
 
 
-def _start_context() -> BaseContext:
+def _start_context(model: str) -> BaseContext:
     """A fork server that preloads the extraction modules and the model where the platform has one, else spawn.
 
-    Never a plain fork: the parent holds an open DuckDB connection and its threads.
+    Never a plain fork: the parent holds an open DuckDB connection and its threads. Spawn too where this
+    process's fork server, started for an earlier pool, left out the PyTorch that this model may need.
     """
-    if "forkserver" not in multiprocessing.get_all_start_methods():
+    if "forkserver" not in multiprocessing.get_all_start_methods() or (
+            _fork_server_without_pytorch and can_use_pytorch(model)):
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["crosswire.engines.warm"])  # no effect once this process's server runs
@@ -126,13 +131,21 @@ def _start_context() -> BaseContext:
 
 
 def _run_fork_server(model: tuple[str, tuple[str, ...]]) -> None:
-    """Start this process's fork server, once, with the model it preloads named in its environment."""
+    """Start this process's fork server, once, with the model it preloads named in its environment, and
+    whether that model leaves PyTorch unused."""
+    global _fork_server_without_pytorch
     name, patterns = model
-    os.environ[MODEL_VARIABLE] = json.dumps([name, *patterns])
+    variables = {MODEL_VARIABLE: json.dumps([name, *patterns])}
+    if not can_use_pytorch(name):
+        variables[WITHOUT_PYTORCH_VARIABLE] = "1"
+    os.environ.update(variables)
     try:
         forkserver.ensure_running()
     finally:
-        del os.environ[MODEL_VARIABLE]
+        for variable in variables:
+            del os.environ[variable]
+    if _fork_server_without_pytorch is None:  # the server just started: it keeps what it was given
+        _fork_server_without_pytorch = WITHOUT_PYTORCH_VARIABLE in variables
 
 
 def _start_worker(model: str, entity_patterns: tuple[str, ...]) -> None:

@@ -33,7 +33,8 @@ _PAIRS_AT_ONCE = 20_000  # candidate pairs compared in one array operation: ~20 
 # The LSH layout (bands of rows) datasketch picks for the candidate threshold: stored bands must use it.
 _LAYOUT = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
 BANDS, ROWS = _LAYOUT.b, _LAYOUT.r
-# Drawn once: a MinHash rebuilt from a stored signature draws them again, which cost more than its count.
+# Drawn once: a MinHash made without them draws them again, which cost more than its count (or than hashing
+# a report's shingles).
 _PERMUTATIONS = MinHash(num_perm=NUM_PERM, scheme=SCHEME).permutations
 
 
@@ -41,9 +42,9 @@ def signature(text: str) -> list[int]:
     """A MinHash signature of the text's word shingles, stored with the document."""
     words = _WORD.findall(text.casefold())
     shingles = {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(max(1, len(words) - SHINGLE_WORDS + 1))}
-    minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
+    minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME, permutations=_PERMUTATIONS)
     minhash.update_batch([s.encode() for s in shingles])
-    return [int(v) for v in minhash.hashvalues]
+    return minhash.hashvalues.tolist()  # plain ints, as the store takes them
 
 
 def copy_groups(signatures: dict[str, list[int]], order: list[str]) -> dict[str, str]:
