@@ -8,8 +8,10 @@ entities or origins changed, and events dated from those ("two weeks before the 
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 
 from crosswire.extract.places import lookup
 from crosswire.link.anchors import record_anchor_events, resolve_event_anchors
@@ -26,9 +28,29 @@ from crosswire.store import Store
 
 __all__ = ["link"]
 
+# Python's cyclic collector while linking: a young collection every 50,000 allocations, not 700. A link
+# makes hundreds of thousands of records that live until it ends, and the default thresholds walk them
+# again and again (linking 2,000 bench reports: 17.2 s of CPU, 11.8 s with these, as with no collector).
+LINK_GC_THRESHOLDS = (50_000, 50, 50)
+
 
 def link(store: Store, settings: Settings) -> int:
     """Link what is new in the store; returns the number of events that got new mentions."""
+    with _fewer_collections():
+        return _link(store, settings)
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    before = gc.get_threshold()
+    gc.set_threshold(*LINK_GC_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
+def _link(store: Store, settings: Settings) -> int:
     new_documents = store.unlinked_documents()
     moved = link_origins(store, new_documents) if new_documents else {}
     changes = link_entities(store, new_documents)

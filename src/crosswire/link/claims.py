@@ -230,13 +230,14 @@ class _Reader:
             attacks = [(m, e) for m, e in own if m.type in self.attack_types]
             sentence = _Sentence(document, sent.index, start, end, document.text[start:end],
                                  sorted(entities.get(sent.index, []), key=lambda e: e.start), own)
-            recent = [(i, m, e) for i, m, e in history if sent.index - i <= self.rules["carry_sentences"]]
+            # The attacks still in reach (sentences come in order: one out of reach stays out).
+            history = [(i, m, e) for i, m, e in history if sent.index - i <= self.rules["carry_sentences"]]
             if attacks:
                 sentence.anchors = attacks
                 history.extend((sent.index, m, e) for m, e in attacks)
-            elif recent:
+            elif history:
                 # The story the report is about: of the attacks just mentioned, the one it mentions most.
-                _, mention, event = max(recent, key=lambda r: (weight[r[2]], r[0]))
+                _, mention, event = max(history, key=lambda r: (weight[r[2]], r[0]))
                 sentence.anchors = [(mention, event)]
                 if any(self._is_claim_like(m) for m, _ in own):
                     history.append((sent.index, mention, event))  # a claim keeps the discussion on the attack
@@ -403,10 +404,12 @@ class _Reader:
         template, slots = self._template(sentence)
         taken: list[tuple[str | None, int, int]] = []
         found = []
+        if not slots:  # every frame names its party or holder: an entity of the sentence
+            return found
         for frame in self.rules["frames"]:
             if stance and frame["stance"] != stance:
                 continue
-            for match in re.finditer(_compile(frame["pattern"]), template):
+            for match in _compile(frame["pattern"]).finditer(template):
                 party = _slot(match, "p", slots)
                 holder = _slot(match, "h", slots)
                 party_id = self._mention_party(party) if party else None
