@@ -120,12 +120,14 @@ def find_events(
 ) -> list[EventMention]:
     """One EventMention per trigger, with what its sentence says about it."""
     triggers = find_triggers(doc)
+    # Each trigger's sentence, found once: a Span's `.sent` makes a new Span at each call.
+    sentences = {span.start: span.sent for span, _, _ in triggers}
     mentions = []
     for span, event_type, mode in triggers:
         root = span.root
         sent = root.sent
         attribution = attribute(sent, root, source)
-        same_sentence = [t for t in triggers if t[0].sent.start == sent.start]
+        same_sentence = [t for t in triggers if sentences[t[0].start].start == sent.start]
         location = _location(root, sent, entities)
         mentions.append(
             EventMention(
@@ -145,7 +147,7 @@ def find_events(
                 location=clean_name(location.text) if location else None,
                 location_key=location.key if location else None,
                 participants=tuple(_participants(root, entities, event_type)),
-                counts=tuple(_counts(span, event_type, counts, triggers, attribution)),
+                counts=tuple(_counts(span, event_type, counts, triggers, attribution, sentences)),
             )
         )
     return mentions
@@ -374,6 +376,7 @@ def _counts(
     counts: Sequence[Count],
     triggers: list[tuple[Span, str, str | None]],
     attribution,
+    sentences: dict[int, Span],
 ) -> list[Count]:
     """Figures of a kind the trigger's type carries that are the trigger's to own.
 
@@ -390,13 +393,14 @@ def _counts(
         if count.kind not in kinds:
             continue
         rivals = [t[0] for t in triggers if count.kind in COUNT_KINDS_BY_TYPE.get(t[1], frozenset())]
-        if _owner(count, rivals).start_char == span.start_char:
+        if _owner(count, rivals, sentences).start_char == span.start_char:
             mine.append(count if count.speaker else count.model_copy(update={"speaker": speaker}))
     return mine
 
 
-def _owner(count: Count, rivals: list[Span]) -> Span:
-    in_sentence = [r for r in rivals if r.sent.start_char <= count.start < r.sent.end_char]
+def _owner(count: Count, rivals: list[Span], sentences: dict[int, Span]) -> Span:
+    """The rival trigger a figure belongs to; `sentences` holds each trigger's sentence, by its start token."""
+    in_sentence = [r for r in rivals if sentences[r.start].start_char <= count.start < sentences[r.start].end_char]
     if in_sentence:
         return min(in_sentence, key=lambda r: abs(r.start_char - count.start))
     before = [r for r in rivals if r.start_char < count.start]
