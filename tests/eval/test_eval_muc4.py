@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from crosswire.eval.ledgers import shared_data
-from crosswire.eval.muc4 import Response, _muc_string, evaluate, score_message, system_templates, truecase
+from crosswire.eval.muc4 import Response, _credit, _muc_string, evaluate, score_message, system_templates, truecase
 from crosswire.eval.muc4_format import Filler, KeyTemplate, Message, _fillers, key_date
 from crosswire.settings import Settings
 
@@ -21,9 +21,22 @@ def test_muc4_fillers_keep_alternatives_optional_marks_and_cross_references():
 
 
 def test_muc4_key_dates_are_a_day_a_range_or_on_or_before():
-    assert key_date(Filler(("02 FEB 90",))) == (dt.date(1990, 2, 2), dt.date(1990, 2, 2))
-    assert key_date(Filler(("25 DEC 89 - 30 DEC 89",))) == (dt.date(1989, 12, 25), dt.date(1989, 12, 30))
-    assert key_date(Filler(("- 03 JAN 90",))) == (None, dt.date(1990, 1, 3))
+    assert key_date("02 FEB 90") == (dt.date(1990, 2, 2), dt.date(1990, 2, 2))
+    assert key_date("25 DEC 89 - 30 DEC 89") == (dt.date(1989, 12, 25), dt.date(1989, 12, 30))
+    assert key_date("- 03 JAN 90") == (None, dt.date(1990, 1, 3))
+
+
+def test_muc4_alternatives_wrapped_in_parentheses_are_each_scored():
+    [date] = _fillers(["(- 12 NOV 89) / (- 18 NOV 89)"])
+    assert date.alternatives == ("- 12 NOV 89", "- 18 NOV 89")
+    assert _credit("INCIDENT: DATE", date, "- 1989-11-18") == 1.0  # the second alternative's default
+    assert _credit("INCIDENT: DATE", date, "- 1989-11-20") == 0.0
+    [place] = _fillers(["(EL SALVADOR) / (EL SALVADOR: SAN SALVADOR (CITY))"])
+    assert place.alternatives == ("EL SALVADOR", "EL SALVADOR: SAN SALVADOR (CITY)")
+    assert _credit("INCIDENT: LOCATION", place, "EL SALVADOR") == 1.0
+    assert _credit("INCIDENT: LOCATION", place, "SAN SALVADOR") == 1.0
+    [part] = _fillers(["COLOMBIA: BOGOTA (CITY)"])
+    assert part.alternatives == ("COLOMBIA: BOGOTA (CITY)",)  # the parentheses of a part stay
 
 
 def _key(**slots):

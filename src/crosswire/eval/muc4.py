@@ -1205,11 +1205,16 @@ def _credit(slot: str, filler: Filler, value) -> float:
 
 
 def _date_credit(filler: Filler, value: str) -> float:
+    """The best credit against any of the key's alternative dates ('(09 DEC 89) / (- 09 DEC 89)')."""
+    return max(_one_date_credit(key_date(alternative), value) for alternative in filler.alternatives)
+
+
+def _one_date_credit(key: tuple[dt.date | None, dt.date | None], value: str) -> float:
     """scoring-guidelines §3.2.2. A day: right when it is the key's day or inside the key's range, half
     right when it is the range's upper anchor (the dateline) or the key only says 'on or before' it.
     A default fill ('- D', on or before the dateline D): right against the same default, half right
     against a key whose day or upper anchor is D."""
-    earliest, latest = key_date(filler)
+    earliest, latest = key
     if latest is None:
         return 0.0
     if value.startswith("- "):

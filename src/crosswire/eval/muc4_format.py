@@ -126,14 +126,26 @@ def _fillers(lines: list[str]) -> tuple[Filler, ...] | None:
         if cross:
             head, refers = cross.group(1), tuple(_QUOTED.findall(cross.group(2)))
         quoted = _QUOTED.findall(head)
-        alternatives = tuple(quoted) if quoted else tuple(a.strip() for a in head.split(" / ") if a.strip())
+        alternatives = tuple(quoted) if quoted else tuple(_unwrapped(a.strip()) for a in head.split(" / ") if a.strip())
         fillers.append(Filler(tuple(a.replace('\\"', '"') for a in alternatives), optional, refers))
     return tuple(fillers)
 
 
-def key_date(filler: Filler) -> tuple[dt.date | None, dt.date | None]:
+def _unwrapped(alternative: str) -> str:
+    """'(- 12 NOV 89)' of '(- 12 NOV 89) / (- 18 NOV 89)': an alternative without the parentheses around it
+    all ('(EL SALVADOR: SAN SALVADOR (CITY))'), not those of a part ('COLOMBIA: BOGOTA (CITY)')."""
+    if not (alternative.startswith("(") and alternative.endswith(")")):
+        return alternative
+    depth = 0
+    for i, char in enumerate(alternative):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth == 0:
+            return alternative[1:-1].strip() if i == len(alternative) - 1 else alternative
+    return alternative
+
+
+def key_date(text: str) -> tuple[dt.date | None, dt.date | None]:
     """'02 FEB 90' -> that day; '25 DEC 89 - 30 DEC 89' -> the range; '- 03 JAN 90' -> on or before."""
-    text = filler.alternatives[0]
     days = [_day(m) for m in re.finditer(r"(\d{1,2}) ([A-Z]{3}) (\d{2})", text)]
     days = [d for d in days if d]
     if not days:
