@@ -24,7 +24,10 @@ hospital" was hurt. Hospital wording tells who lived: "treated for a gunshot wou
 released", "expected to survive", "recovering from a gunshot wound" are injured; "taken to the hospital
 with a gunshot wound", "grazed", "struck by a bullet" are shot; "three people were shot, one fatally"
 gives one killed beside the three shot. An ordinal ("a second man was wounded") is one more person, not
-a figure.
+a figure. Ages given one by one after a group ("the victims, ages 19, 23 and 44", "two men, one 17 and
+the other 21") are no figures; a headline's bare people listed with commas ("Uncle, nephew found dead",
+"Man kills wife, her mother, himself") each count; "non-fatal wounds" killed nobody; and a figure over a
+span of hours or days ("in less than 24 hours", "in the past three days") is a tally.
 """
 
 from __future__ import annotations
@@ -99,16 +102,23 @@ def _single_people(doc: Doc, sentence_of: Callable[[int], int]) -> Iterable[Coun
         # "his wife and child", "Nina, Katherine and Elizabeth Obukhov": each person named counts.
         # "A mother, father and toddler": the parser may hang the list on the first as an apposition; a lone
         # apposition ("a man, a father of three,") is the same person.
-        listed = [a for a in token.children if a.dep_ == "appos" and a.conjuncts and _is_person_word(a, rules)]
+        # "Man kills woman, her son, himself": an apposition owned by a pronoun ("her son") is another person.
+        # A headline's bare noun set off after another ("Uncle, nephew found dead") is another person too.
+        listed = [a for a in token.children if a.dep_ == "appos" and _is_person_word(a, rules) and (
+            a.conjuncts or _owned_by_pronoun(a) or (_is_headline(token.sent) and not _has_det(token)
+                                                     and not any(True for _ in a.children) and a.i > token.i))]
         more = [c for head in (token, *listed, *_listed_subjects(token)) for c in (head, *head.conjuncts) if c.i > token.i]
         others = (c for c in set(more) if _is_person_word(c, rules) or _is_pair(c, rules))
-        people = [token, *sorted(others, key=lambda c: c.i)]
+        fronted = _fronted_people(token, rules)
+        people = [*fronted, token, *sorted(others, key=lambda c: c.i)]
         last = people[-1]
         if token.ent_type_ == "PERSON":
             ent = next(e for e in doc.ents if e.start <= token.i < e.end)
             start = ent.start_char
         else:
             start = doc[token.left_edge.i].idx
+        if fronted:
+            start = doc[fronted[0].left_edge.i].idx
         last_ent = next((e for e in doc.ents if e.start <= last.i < e.end and e.label_ == "PERSON"), None)
         end = last_ent.end_char if last_ent is not None else last.idx + len(last)
         killer = _killed_self_too(token) if kind == "killed" else None
@@ -116,6 +126,49 @@ def _single_people(doc: Doc, sentence_of: Callable[[int], int]) -> Iterable[Coun
             people, end = [*people, killer], max(end, killer.idx + len(killer))
         yield Count(kind=kind, value=sum(2 if _is_pair(p, rules) else 1 for p in people), start=start, end=end,
                     text=doc.text[start:end], sentence=sentence_of(start), speaker=_according_to(token))
+
+
+def _fronted_people(token: Token, rules: dict[str, Any]) -> list[Token]:
+    """'Father, daughter found dead', 'Man, woman, child found dead', 'Woman, child killed in crash': a
+    headline lists its people with commas before the verb, and the parser hangs all but the last one loosely
+    on the verb, on the last one or on each other; each one listed counts, as 'a father and his daughter'
+    would. Only bare nouns of people, as headlines write them ('the victim, a woman,' is one person)."""
+    if token.dep_ not in (*_SUBJECTS, "appos", "ROOT") or not _is_headline(token.sent) or _has_det(token):
+        return []
+    doc, chain = token.doc, []
+    i = _after_modifiers(token)
+    while i >= 2 and doc[i - 1].text == ",":
+        person = doc[i - 2]
+        if person.lower_ not in rules["lemmas"] or person.tag_ not in ("NN", "NNP", "UH") or _has_det(person) \
+                or person.i < token.sent.start or person.ent_type_ == "PERSON":
+            break
+        chain.insert(0, person)
+        i = _after_modifiers(person)
+    anchors = {token, token.head} if token.dep_ != "ROOT" else {token}
+    listed = set(chain)
+    if not chain or any(p.head not in anchors | listed or (p.head in anchors and p.dep_ not in rules["fronted_deps"]
+                                                           and p != token.head) for p in chain):
+        return []
+    return chain
+
+
+def _after_modifiers(token: Token) -> int:
+    """Where the token's own words start ('two children', 'Wallkill man'), up to a comma before it."""
+    i = token.i
+    while i - 1 >= token.left_edge.i and token.doc[i - 1].text != ",":
+        i -= 1
+    return i
+
+
+def _has_det(token: Token) -> bool:
+    return any(c.dep_ == "det" for c in token.children)
+
+
+def _owned_by_pronoun(token: Token) -> bool:
+    """'Her son' beside 'woman': a possessive pronoun on an apposition points back to the person before it, so
+    names another; 'my baby boy, my son', with the same pronoun on both, renames one."""
+    owners = {c.lower_ for c in token.children if c.dep_ == "poss" and c.tag_ == "PRP$"}
+    return bool(owners) and not owners & {c.lower_ for c in token.head.children if c.dep_ == "poss"}
 
 
 def _listed_subjects(token: Token) -> list[Token]:
@@ -221,7 +274,9 @@ def _is_one_person(token: Token, rules: dict[str, Any]) -> bool:
     if token.lemma_.lower() not in rules["lemmas"] or any(
             c.dep_ == "nummod" or (c.dep_ != "appos" and _parse_number([c]) is not None) for c in token.children):
         return False
+    # "Man kills woman": a headline's bare object of a finite verb ("shooting victim", "for shooting nephew" are not).
     headline_role = token.dep_ in _SUBJECTS or _gapped(token) or (
+        token.dep_ == "dobj" and token.head.tag_ in ("VBZ", "VBD", "VBP")) or (
         token.dep_ in ("appos", "ROOT") and _participle_kind(token))
     if token.tag_ in ("NN", "NNP") and headline_role and _is_headline(token.sent) and not any(
         c.dep_ == "det" for c in token.children
@@ -390,6 +445,8 @@ def _count(doc: Doc, group: Span, sentence_of: Callable[[int], int]) -> Count | 
     node, _, verb = _role(_nominal(anchor))
     # One victim is never a tally; a larger figure may be one ("104 people shot in Toledo this year").
     clause = verb if verb is not None else node.head
+    if verb is None and node.dep_ == "pobj" and clause.dep_ == "prep" and clause.head.pos_ == "NOUN":
+        clause = clause.head  # "shootings of seven people in less than 24 hours": the noun's phrase is the clause
     if _gapped_passive(clause) and clause.head.lemma_.lower() in _rules()["left"]:
         clause = clause.head  # "three incidents ... left a teen dead and six others wounded": the clause of 'left'
     tally = tally_reason(clause) if max(value or 0, low or 0) > 1 else None
@@ -454,7 +511,27 @@ def _excluded(anchor: Token) -> bool:
         return True  # the number a caller dials, unless it counts a plural noun ('911 people')
     lemmas = set(excluded["lemmas"])
     head = anchor.head if anchor.dep_ in ("nummod", "quantmod", "compound") else anchor
-    return head.lemma_.lower() in lemmas or anchor.head.lower_ in lemmas
+    return head.lemma_.lower() in lemmas or anchor.head.lower_ in lemmas or _listed_age(anchor, lemmas)
+
+
+def _listed_age(anchor: Token, lemmas: set[str]) -> bool:
+    """Ages given one by one for a group the sentence counts elsewhere: 'the victims, ages 24, 25 and 38' (the
+    later numbers of a list on 'ages'), 'two men, one 17 and the other 21' (a number on 'one', or on 'the
+    other', after a group's figure). The 'one' of such a breakdown is part of the group, not a figure of its own."""
+    breakdown = _rules()["age_breakdown"]
+    node = anchor
+    while node.dep_ in ("conj", "appos") and node.head.i != node.i and node.head.pos_ == "NUM":
+        node = node.head
+    if node is not anchor and node.dep_ in ("nummod", "appos", "npadvmod") and node.head.lemma_.lower() in lemmas:
+        return True  # "ages 24, 25, 32 and 38": the list hangs on 'ages' from its first number
+    if anchor.dep_ == "nummod" and anchor.head.lower_ in breakdown["parts"] and anchor.i > anchor.head.i:
+        return True  # "one 17": the age of one of the group
+    part = node if node.lower_ in breakdown["parts"] else None
+    if part is None or not any(c.dep_ == "nummod" and c.i > part.i for c in part.children):
+        return False
+    # "... and the other 21", or the "one" itself: a part of a group whose own figure counts it.
+    group = part.head
+    return part.dep_ == "appos" and group.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "nummod" for c in group.children)
 
 
 def _nominal(anchor: Token) -> Token:
@@ -550,7 +627,7 @@ def _verb_kind(nominal: Token) -> str | None:
         wound = next((w for c in verb.children if c.dep_ == "prep" and c.lower_ in _rules()["described"]["with"]
                       and c.i > nominal.i if (w := _wound_object(c)) is not None), None)
         if wound is not None:  # "... and six others with gunshot wounds", the phrase hung on the verb
-            return "killed" if any(c.lower_ in _rules()["wounds"]["fatal"] for c in wound.children) \
+            return "killed" if _fatal_wound(wound) \
                 else _rules()["wounds"]["kind"]
         return _participle_kind(nominal) or _described_kind(nominal)
     kind = _clause_kind(role, verb) if verb is not None and not _unreal(verb) else None
@@ -597,7 +674,7 @@ def _described_kind(node: Token) -> str | None:
             if child.dep_ == "prep" and child.lower_ in rules["with"]:
                 wound = _wound_object(child)
                 if wound is not None:
-                    return "killed" if any(c.lower_ in _rules()["wounds"]["fatal"] for c in wound.children) \
+                    return "killed" if _fatal_wound(wound) \
                         else _rules()["wounds"]["kind"]
     return None
 
@@ -632,7 +709,7 @@ def _clause_kind(role: str, verb: Token) -> str | None:
     if role in _SUBJECTS and (wound := next((w for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
                                                if (w := _wound_object(c)) is not None), None)) is not None:
         # "was taken to the hospital with a gunshot wound", "was found with gunshot wounds": shot.
-        return "killed" if any(c.lower_ in _rules()["wounds"]["fatal"] for c in wound.children) \
+        return "killed" if _fatal_wound(wound) \
             else _rules()["wounds"]["kind"]
     if (role == "dobj" or passive) and _to_hospital(verb):
         return _rules()["hospital"]["kind"]
@@ -741,9 +818,19 @@ def _wound_kind(verb: Token, through: tuple[str, ...] = ()) -> str | None:
     for child in verb.children:
         wound = child if child.dep_ == "dobj" else _wound_object(child) if child.lower_ in through else None
         if wound is not None and wound.lemma_.lower() in rules["objects"]:
-            fatal = died or any(c.lower_ in rules["fatal"] for c in wound.children)
+            fatal = died or _fatal_wound(wound)
             return "killed" if fatal else rules["kind"]
     return None
+
+
+def _fatal_wound(wound: Token) -> bool:
+    """'A fatal gunshot wound' killed; 'non-fatal bullet wounds', 'nonfatal wounds' did not."""
+    doc = wound.doc
+    for c in wound.children:
+        if c.lower_ in _rules()["wounds"]["fatal"]:
+            before = doc[max(c.i - 2, 0) : c.i]
+            return not any(t.lower_ in _rules()["wounds"]["negations"] for t in before)
+    return False
 
 
 def _wound_object(prep: Token) -> Token | None:
@@ -784,14 +871,25 @@ def _with_coordinated_people(nominal: Token, value: int, start: int, end: int) -
     a first figure of people in general break it down."""
     if nominal.pos_ not in ("NOUN", "PROPN"):
         return value, start, end
-    first = nominal
-    while (first.dep_ == "conj" or (first.dep_ == "appos" and _numbered(first) and _numbered(first.head))) \
-            and first.head.pos_ in ("NOUN", "PROPN"):
-        first = first.head
     rules = _rules()["singular_people"]
-    numbered = [a for a in first.children if a.dep_ == "appos" and _numbered(a)]
+    first = nominal
+    # "A man, two women and a child were killed", "killed his wife, 2 sons": a list whose later groups the
+    # parser hangs as appositions on a first person.
+    while (first.dep_ == "conj" or (first.dep_ == "appos" and _numbered(first) and (
+            _numbered(first.head) or (first.head.i < first.i and _is_one_person(first.head, rules)
+                                      and not _own_state(first) and not _own_state(first.head))))) \
+            and (first.head.pos_ in ("NOUN", "PROPN") or first.head.lower_ in rules["reflexives"]):
+        first = first.head
+    predicates = _table("predicates")
+    if nominal.lower_ in predicates:
+        return value, start, end  # "1 dead, 3 hurt": the figure hangs on the state word, which counts no one else
+    numbered = [a for a in first.children if a.dep_ == "appos" and _numbered(a) and a.pos_ in ("NOUN", "PROPN")]
+    # "Wallkill man, two children dead": a headline's bare person before the group, set off by a comma.
+    fronted = _fronted_people(first, rules) if _numbered(first) else []
     parts = sorted({first, *first.conjuncts, *(p for a in numbered for p in (a, *a.conjuncts)),
                     *(s for s in _listed_subjects(first) if s.i > first.i)}, key=lambda t: t.i)
+    if fronted:
+        value, start = value + len(fronted), min(start, nominal.doc[fronted[0].left_edge.i].idx)
     total = _breakdown(first, parts, rules)
     if total is not None:
         return (value if nominal == first else total), start, end
@@ -802,7 +900,9 @@ def _with_coordinated_people(nominal: Token, value: int, start: int, end: int) -
             continue
         number = next((c for c in part.children if c.dep_ == "nummod"), None)
         figure = _parse_number([number]) if number is not None else None
-        reflexive = part.lower_ in rules["reflexives"]  # the killer: counted by _killed_self_too
+        # The killer after the victims ('his two children and himself') is counted by _killed_self_too; before
+        # them ('kills himself, 2 children') the list starts with him.
+        reflexive = part.lower_ in rules["reflexives"] and part.i > nominal.i
         if figure is None and _is_one_person(part, rules) and part.ent_type_ != "PERSON" and not reflexive:
             figure = 1
         elif figure is None and _is_pair(part, rules):
@@ -819,9 +919,19 @@ def _with_coordinated_people(nominal: Token, value: int, start: int, end: int) -
     return total, start, end
 
 
+def _own_state(noun: Token) -> bool:
+    """'Man killed, 4 others injured': a group with its own participle or state word is a clause of its own."""
+    predicates = _table("predicates")
+    return _participle_kind(noun) is not None or any(
+        c.dep_ in ("amod", "acl") and (c.lower_ in predicates or c.lemma_.lower() in _table("transitive_verbs"))
+        for c in noun.children)
+
+
 def _numbered(noun: Token) -> bool:
     """A group with its own figure ('2 children'); not an age or a unit ('age 19')."""
     excluded = _rules()["excluded_heads"]["lemmas"]
+    if noun.lower_ in _rules()["age_breakdown"]["parts"]:
+        return False  # "two men, one 17 and the other 21": the number on 'one' is an age
     return noun.lemma_.lower() not in excluded and any(c.dep_ == "nummod" for c in noun.children)
 
 
@@ -856,7 +966,9 @@ def _killed_self_too(victims: Token) -> Token | None:
         if token.i < node.i or token.lower_ not in rules["reflexives"]:
             continue
         head = token.head
-        if token.dep_ in ("conj", "appos", "npadvmod") and head in (node, verb):  # "kills son, self"
+        # "kills woman, her son, himself": the killer ends a list of appositions
+        listed = head.dep_ == "appos" and head.head == node and _owned_by_pronoun(head)
+        if token.dep_ in ("conj", "appos", "npadvmod") and (head in (node, verb) or listed):  # "kills son, self"
             return token
         if token.dep_ == "dobj" and head.lemma_.lower() in rules["verbs"] and head.i != verb.i:
             return token
