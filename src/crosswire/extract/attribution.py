@@ -18,6 +18,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from crosswire.extract.nlp import entities_of
 from crosswire.records import Attribution
 
 _CLAUSE_LINKS = {"advcl", "xcomp", "conj", "pcomp", "prep", "ccomp", "parataxis"}
@@ -223,7 +224,7 @@ def _outlet_name(head: Token) -> str | None:
     rules = _rules()
     outlets, platforms = _outlet_names()
     phrase = _phrase(head)
-    candidates = [e for e in phrase.doc.ents if e.start >= phrase.start and e.end <= phrase.end]
+    candidates = [e for e in entities_of(phrase.doc) if e.start >= phrase.start and e.end <= phrase.end]
     for candidate in (*candidates, phrase):
         if candidate.root.ent_id_.startswith("outlet:") or any(t.ent_id_.startswith("outlet:") for t in candidate):
             return _strip_article(candidate.text, outlets)

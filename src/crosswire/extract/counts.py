@@ -41,6 +41,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from crosswire.extract.nlp import entities_of, text_of
 from crosswire.extract.plausibility import tally_reason
 from crosswire.records import Count
 
@@ -113,19 +114,19 @@ def _single_people(doc: Doc, sentence_of: Callable[[int], int]) -> Iterable[Coun
         people = [*fronted, token, *sorted(others, key=lambda c: c.i)]
         last = people[-1]
         if token.ent_type_ == "PERSON":
-            ent = next(e for e in doc.ents if e.start <= token.i < e.end)
+            ent = next(e for e in entities_of(doc) if e.start <= token.i < e.end)
             start = ent.start_char
         else:
             start = doc[token.left_edge.i].idx
         if fronted:
             start = doc[fronted[0].left_edge.i].idx
-        last_ent = next((e for e in doc.ents if e.start <= last.i < e.end and e.label_ == "PERSON"), None)
+        last_ent = next((e for e in entities_of(doc) if e.start <= last.i < e.end and e.label_ == "PERSON"), None)
         end = last_ent.end_char if last_ent is not None else last.idx + len(last)
         killer = _killed_self_too(token) if kind == "killed" else None
         if killer is not None:
             people, end = [*people, killer], max(end, killer.idx + len(killer))
         yield Count(kind=kind, value=sum(2 if _is_pair(p, rules) else 1 for p in people), start=start, end=end,
-                    text=doc.text[start:end], sentence=sentence_of(start), speaker=_according_to(token))
+                    text=text_of(doc)[start:end], sentence=sentence_of(start), speaker=_according_to(token))
 
 
 def _fronted_people(token: Token, rules: dict[str, Any]) -> list[Token]:
@@ -197,7 +198,7 @@ def _multiples(doc: Doc, sentence_of: Callable[[int], int]) -> Iterable[Count]:
         if times is None:
             continue
         start, end = min(times.idx, token.idx), max(times.idx + len(times), token.idx + len(token))
-        yield Count(kind=kind, value=rules["adjectives"][times.lower_], start=start, end=end, text=doc.text[start:end],
+        yield Count(kind=kind, value=rules["adjectives"][times.lower_], start=start, end=end, text=text_of(doc)[start:end],
                     sentence=sentence_of(start), speaker=_according_to(token))
 
 
@@ -234,7 +235,7 @@ def _implied_deaths(doc: Doc, sentence_of: Callable[[int], int]) -> Iterable[Cou
         if fatal is None:
             continue
         start, end = min(fatal.idx, token.idx), max(fatal.idx + len(fatal), token.idx + len(token))
-        yield Count(kind="killed", value=None, low=1, start=start, end=end, text=doc.text[start:end],
+        yield Count(kind="killed", value=None, low=1, start=start, end=end, text=text_of(doc)[start:end],
                     sentence=sentence_of(start), speaker=_according_to(token))
 
 
@@ -317,8 +318,8 @@ def _is_number_word(token: Token) -> bool:
 def _number_groups(doc: Doc) -> list[Span]:
     """Spans holding one figure with its modifiers: CARDINAL entities, then stray number words."""
     excluded = set(_rules()["excluded_entities"])
-    groups = [ent for ent in doc.ents if ent.label_ == "CARDINAL"]
-    taken = {t.i for ent in doc.ents for t in ent}
+    groups = [ent for ent in entities_of(doc) if ent.label_ == "CARDINAL"]
+    taken = {t.i for ent in entities_of(doc) for t in ent}
     for token in doc:
         if token.i in taken or token.ent_type_ in excluded or not _is_number_word(token):
             continue
@@ -458,7 +459,7 @@ def _count(doc: Doc, group: Span, sentence_of: Callable[[int], int]) -> Count | 
         approximate=approximate,
         start=start,
         end=end,
-        text=doc.text[start:end],
+        text=text_of(doc)[start:end],
         sentence=sentence_of(start),
         speaker=_according_to(anchor),
         implausible=tally,

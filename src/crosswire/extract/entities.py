@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span
 
+from crosswire.extract.nlp import entities_of, text_of
 from crosswire.extract.places import lookup
 from crosswire.extract.names import alias_key, clean_name, fold
 from crosswire.records import EntityMention
@@ -16,7 +17,7 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "EVENT", 
 
 def find_entities(doc: Doc, sentence_of: Callable[[int], int]) -> list[EntityMention]:
     """Named mentions with keys; 'Name (ALIAS)' and a bare surname take the key of the name they refer to."""
-    ents = [e for e in doc.ents if e.label_ in NAME_LABELS and clean_name(e.text).casefold() not in NOT_NAMES]
+    ents = [e for e in entities_of(doc) if e.label_ in NAME_LABELS and clean_name(e.text).casefold() not in NOT_NAMES]
     keys = [alias_key(e.text, _label(e), e.ent_id_) for e in ents]
     _apply_parenthetical_aliases(doc, ents, keys)
     _apply_surnames(ents, keys)
@@ -45,7 +46,7 @@ def _label(ent: Span) -> str:
 
 def _apply_parenthetical_aliases(doc: Doc, ents: list[Span], keys: list[str]) -> None:
     """'ISIS-Khorasan (ISIS-X)', 'Islamic State (IS)': the bracketed name is an alias of the one before."""
-    text = doc.text  # Doc.text rebuilds the string on every access
+    text = text_of(doc)
     for i in range(len(ents) - 1):
         first, second = ents[i], ents[i + 1]
         between = text[first.end_char : second.start_char]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from crosswire.errors import ModelError, UsageError
 
@@ -98,3 +98,23 @@ def parse(nlp: Language, text: str) -> Doc:
 def parse_many(nlp: Language, texts: list[str], batch_size: int = 64) -> list[Doc]:
     """One Doc per text, `batch_size` texts to an `nlp.pipe` batch."""
     return list(nlp.pipe(texts, batch_size=batch_size))
+
+
+def text_of(doc: Doc) -> str:
+    """The parse's text, read once: `Doc.text` joins every token anew on each access."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
+def entities_of(doc: Doc) -> tuple[Span, ...]:
+    """The parse's entities, read once: `Doc.ents` builds a new tuple of spans on each access.
+    Only for code that reads the entities after the pipeline has set them, as extract/ does."""
+    ents = doc.user_data.get(_ENTS)
+    if ents is None:
+        ents = doc.user_data[_ENTS] = doc.ents
+    return ents
+
+
+_TEXT, _ENTS = "crosswire.text", "crosswire.ents"

@@ -41,6 +41,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
+from crosswire.extract.nlp import entities_of, text_of
 from crosswire.extract.timex_rules import HOLIDAYS, TimeFields, calendar_rule, part_of
 from crosswire.records import Precision, TimeValue
 
@@ -569,7 +570,7 @@ def find_times(doc: Doc, anchor: dt.date | None, sentence_of: Callable[[int], in
     A TIME without a date of its own ("at 21:48") takes the day of a day-precise date right next to
     it in the sentence ("at 21:48 on March 22"), else the publication date.
     """
-    entities = [piece for e in doc.ents if e.label_ in ("DATE", "TIME") for piece in _pieces(_trim(e), anchor)]
+    entities = [piece for e in entities_of(doc) if e.label_ in ("DATE", "TIME") for piece in _pieces(_trim(e), anchor)]
     spans = filter_spans([_trim(s) for s in entities + _matches(doc)])
     found: dict[int, tuple[Span, TimeFields]] = {}
     for span in spans:
@@ -820,7 +821,7 @@ def _join_clock_and_day(found: dict[int, tuple[Span, TimeFields]]) -> None:
         if not following:
             continue
         other, other_fields = found[min(following)]
-        between = span.doc.text[span.end_char : other.start_char]
+        between = text_of(span.doc)[span.end_char : other.start_char]
         if other_fields.type == "DATE" and other_fields.precision == "day" and between.strip(" ,") == "" and len(between) <= 2:
             found[start] = (span.doc[span.start : other.end], fields)
             del found[other.start]
