@@ -11,6 +11,11 @@ def test_counts_people_suffering_from_wounds_were_shot(nlp):
     assert figures(nlp, "Officers found two men and one woman suffering from gunshot wounds.") == [("shot", 3, None)]
 
 
+def test_counts_a_person_found_suffering_from_wounds_was_shot(nlp):
+    # The parser makes the person the subject of "suffering", a clause of "found".
+    assert figures(nlp, "Deputies later found another man suffering from gunshot wounds.") == [("shot", 1, None)]
+
+
 def test_counts_people_with_gunshot_wounds_were_shot(nlp):
     assert figures(nlp, "Deputies found three men with gunshot wounds inside the store.") == [("shot", 3, None)]
 
@@ -81,6 +86,30 @@ def test_counts_shot_comma_killed_headline_is_killed(nlp):
 def test_counts_one_person_taken_to_hospital_is_not_counted_but_a_group_is(nlp):
     assert figures(nlp, "One man was taken to the hospital.") == []
     assert figures(nlp, "Two men were taken to the hospital.") == [("injured", 2, None)]
+
+
+def test_counts_one_person_taken_to_hospital_with_a_wound_was_shot(nlp):
+    assert figures(nlp, "A man with a gunshot wound was taken to a hospital.") == [("shot", 1, None)]
+    assert figures(nlp, "One man was taken to the hospital with a gunshot wound.") == [("shot", 1, None)]
+    assert figures(nlp, "Medics took a man to the hospital with a gunshot wound.") == [("shot", 1, None)]
+
+
+def test_counts_a_person_who_passed_away_was_killed(nlp):
+    assert figures(nlp, "The boy passed away on Sunday.") == [("killed", 1, None)]
+    assert figures(nlp, "Three people passed out.") == []
+
+
+def test_counts_a_death_joined_to_another_verb_tells_what_became_of_its_subject(nlp):
+    assert figures(nlp, "The boy was taken off life support on Sunday and passed away.") == [("killed", 1, None)]
+    assert figures(nlp, "Two men were taken to the hospital and died.") == [("killed", 2, None)]
+    # The joined verb has a subject of its own: it says nothing of the first.
+    assert ("killed", 2, None) not in figures(nlp, "Two men were taken to the hospital and one died.")
+
+
+def test_counts_a_bare_self_is_a_reflexive_person(nlp):
+    assert figures(nlp, "Man shoots self in leg while cleaning gun") == [("shot", 1, None)]
+    assert figures(nlp, "A man who accidentally shot himself was taken to a hospital.") == [("shot", 1, None)]
+    assert figures(nlp, "He took the book for self study.") == []
 
 
 def test_counts_attempted_murders_of_people_kill_nobody(nlp):

@@ -21,6 +21,9 @@ def test_counts_a_headline_lists_people_with_commas(nlp):
 def test_counts_an_apposition_is_still_the_same_person(nlp):
     assert figures(nlp, "The driver, a woman from Elmwood, was killed.") == [("killed", 1, None)]
     assert figures(nlp, "They killed my little girl, my daughter, she said.") == [("killed", 1, None)]
+    # A speaker's own ("our", "my") points at no one else in the text: the same person, renamed.
+    assert figures(nlp, "Michael Johnson, our sweet little boy, passed away on Sunday.") == [("killed", 1, None)]
+    assert figures(nlp, "Michael Johnson, my son, was shot on Sunday.") == [("shot", 1, None)]
 
 
 def test_counts_a_headline_object_of_a_gerund_is_not_counted_alone(nlp):

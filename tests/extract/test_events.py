@@ -52,6 +52,9 @@ def test_events_arson_is_an_assault_by_primitive_means(trigger):
     ("Gunmen machinegunned a bus near the town on Monday.", "machinegunned", "firearms"),
     ("Rebels sabotaged two power towers on Monday.", "sabotaged", None),
     ("The assault on the bank left two guards dead.", "assault", None),
+    ("A boy accidentally discharged a pistol and injured his cousin.", "discharged a pistol", "firearms"),
+    ("The man fired a rifle into the crowd.", "fired a rifle", "firearms"),
+    ("A teenager suffered a gunshot wound to the leg.", "gunshot", "firearms"),
 ])
 def test_events_violent_acts_in_other_words_are_assaults(sentence, trigger, mode):
     event = by_trigger(mentions(sentence), trigger)
@@ -93,3 +96,12 @@ def test_events_fighting_for_ones_life_is_a_condition_not_a_fight():
     events = mentions("Four people are dead and another is fighting for her life after the shooting.")
     assert [(e.type, e.trigger) for e in events] == [("ASSAULT", "shooting")]
     assert [(e.type, e.trigger) for e in mentions("Rebels were fighting for control of the town.")] == [("FIGHT", "fighting")]
+
+
+def test_events_a_patient_discharged_from_hospital_is_no_shooting():
+    assert not [e for e in mentions("The woman was discharged from the hospital on Monday.") if e.type == "ASSAULT"]
+
+
+def test_events_the_injured_of_a_discharged_gun_are_that_shootings():
+    events = mentions("A boy accidentally discharged a pistol and injured a 21-year-old woman.")
+    assert [(c.kind, c.value) for c in by_trigger(events, "discharged a pistol").counts] == [("injured", 1)]

@@ -98,7 +98,9 @@ def _single_people(doc: Doc, sentence_of: Callable[[int], int]) -> Iterable[Coun
         if not (_is_one_person(token, rules) or _is_pair(token, rules)):
             continue
         kind = _verb_kind(token)
-        if kind is None or _carried_only(token, kind):
+        if kind is not None and _carried_only(token, kind):
+            kind = _carried_wounded(token)
+        if kind is None:
             continue
         # "his wife and child", "Nina, Katherine and Elizabeth Obukhov": each person named counts.
         # "A mother, father and toddler": the parser may hang the list on the first as an apposition; a lone
@@ -161,14 +163,18 @@ def _after_modifiers(token: Token) -> int:
     return i
 
 
+_SPEAKERS_OWN = frozenset({"my", "our", "your"})
+
+
 def _has_det(token: Token) -> bool:
     return any(c.dep_ == "det" for c in token.children)
 
 
 def _owned_by_pronoun(token: Token) -> bool:
     """'Her son' beside 'woman': a possessive pronoun on an apposition points back to the person before it, so
-    names another; 'my baby boy, my son', with the same pronoun on both, renames one."""
-    owners = {c.lower_ for c in token.children if c.dep_ == "poss" and c.tag_ == "PRP$"}
+    names another; 'my baby boy, my son', with the same pronoun on both, renames one. A speaker's own
+    ('Bryson, our sweet little boy', 'my son') points at no one in the text, so renames too."""
+    owners = {c.lower_ for c in token.children if c.dep_ == "poss" and c.tag_ == "PRP$"} - _SPEAKERS_OWN
     return bool(owners) and not owners & {c.lower_ for c in token.head.children if c.dep_ == "poss"}
 
 
@@ -200,6 +206,19 @@ def _multiples(doc: Doc, sentence_of: Callable[[int], int]) -> Iterable[Count]:
         start, end = min(times.idx, token.idx), max(times.idx + len(times), token.idx + len(token))
         yield Count(kind=kind, value=rules["adjectives"][times.lower_], start=start, end=end, text=text_of(doc)[start:end],
                     sentence=sentence_of(start), speaker=_according_to(token))
+
+
+def _carried_wounded(token: Token) -> str | None:
+    """'A man with a gunshot wound was taken to a hospital', 'medics took a man to the hospital with a gunshot
+    wound': a wound said of the one person carried there tells more than the carrying does."""
+    node, _, verb = _role(token)
+    if (described := _described_kind(node)) is not None:
+        return described
+    wound = next((w for c in verb.children if c.dep_ == "prep" and c.lower_ in _rules()["described"]["with"]
+                  and c.i > token.i if (w := _wound_object(c)) is not None), None)
+    if wound is None:
+        return None
+    return "killed" if _fatal_wound(wound) else _rules()["wounds"]["kind"]
 
 
 def _carried_only(token: Token, kind: str) -> bool:
@@ -262,7 +281,8 @@ def _is_pair(token: Token, rules: dict[str, Any]) -> bool:
 
 
 def _is_one_person(token: Token, rules: dict[str, Any]) -> bool:
-    if token.lower_ in (*rules["pronouns"], *rules["reflexives"]) and token.pos_ == "PRON":
+    # "Man shoots self in leg": the parser tags a bare "self" as a noun.
+    if token.lower_ in (*rules["pronouns"], *rules["reflexives"]) and (token.pos_ == "PRON" or token.dep_ == "dobj"):
         return True
     if token.ent_type_ == "PERSON":
         # The name's last token heads it; an earlier token ("John" in "John Smith") would count again.
@@ -429,7 +449,9 @@ def _count(doc: Doc, group: Span, sentence_of: Callable[[int], int]) -> Count | 
         return None
     value, low, high, approximate = bounds
     if value == 1 and _carried_only(_nominal(anchor), kind):
-        return None  # "one man was taken to the hospital": see _carried_only
+        kind = _carried_wounded(_nominal(anchor))
+        if kind is None:
+            return None  # "one man was taken to the hospital": see _carried_only
     start, end = doc[first].idx, core[-1].idx + len(core[-1])
     alone = True
     if value is not None and not approximate:
@@ -670,6 +692,9 @@ def _described_kind(node: Token) -> str | None:
                 subject = next((c for c in child.children if c.dep_ in _SUBJECTS and c.tag_ in ("WP", "WDT")), None)
                 if subject is not None and (kind := _clause_kind(subject.dep_, child)) is not None:
                     return kind
+                # "a man who shot himself": the reflexive object is the noun itself.
+                if subject is not None and (kind := _reflexive_kind(child)) is not None:
+                    return kind
             if child.dep_ == "acl" and child.tag_ == "VBG" and (kind := _wound_kind(child, through=("from",))):
                 return kind
             if child.dep_ == "prep" and child.lower_ in rules["with"]:
@@ -677,6 +702,33 @@ def _described_kind(node: Token) -> str | None:
                 if wound is not None:
                     return "killed" if _fatal_wound(wound) \
                         else _rules()["wounds"]["kind"]
+    return None
+
+
+def _intransitive_kind(verb: Token) -> str | None:
+    """'143 people died', 'the boy passed away': a verb with its particle is a verb of its own."""
+    table = _table("intransitive_verbs")
+    lemma = verb.lemma_.lower()
+    # The parser gives "away" as a particle or as an adverb.
+    phrasal = (table.get(f"{lemma} {c.lower_}") for c in verb.children if c.dep_ in ("prt", "advmod"))
+    return next((kind for kind in phrasal if kind is not None), table.get(lemma))
+
+
+def _then_died(verb: Token) -> str | None:
+    """'Two men were taken to the hospital and died': a joined verb of death with no subject of its own
+    says what became of the first verb's subject."""
+    for child in verb.children:
+        if child.dep_ == "conj" and child.pos_ == "VERB" and not any(c.dep_ in _SUBJECTS for c in child.children) \
+                and _intransitive_kind(child) == "killed":
+            return "killed"
+    return None
+
+
+def _reflexive_kind(verb: Token) -> str | None:
+    """'Shot himself': the kind the verb gives its reflexive object, the subject itself."""
+    reflexives = _rules()["singular_people"]["reflexives"]
+    if any(c.dep_ == "dobj" and c.lower_ in reflexives for c in verb.children):
+        return _clause_kind("dobj", verb)
     return None
 
 
@@ -712,16 +764,18 @@ def _clause_kind(role: str, verb: Token) -> str | None:
         # "was taken to the hospital with a gunshot wound", "was found with gunshot wounds": shot.
         return "killed" if _fatal_wound(wound) \
             else _rules()["wounds"]["kind"]
+    if role in _SUBJECTS and (died := _then_died(verb)) is not None:
+        return died  # "was taken off life support and passed away"
     if (role == "dobj" or passive) and _to_hospital(verb):
         return _rules()["hospital"]["kind"]
     predicates = _table("predicates")
     if role in _SUBJECTS and _in_condition(verb):
         return _rules()["condition"]["kind"]
-    if role in _SUBJECTS and (wounded := _wound_kind(verb)) is not None:
-        return wounded
+    if role in _SUBJECTS and (wounded := _wound_kind(verb, through=("from",))) is not None:
+        return wounded  # "suffered a gunshot wound", "found a man suffering from gunshot wounds"
     if role in _SUBJECTS:
-        if lemma in _table("intransitive_verbs"):
-            return _table("intransitive_verbs")[lemma]
+        if (kind := _intransitive_kind(verb)) is not None:
+            return kind
         # "50 people are missing" (parsed as the verb "miss"), "30 remain unaccounted for".
         if verb.lower_ in predicates and verb.tag_ != "VBD":
             return predicates[verb.lower_]
