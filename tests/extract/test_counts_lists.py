@@ -63,3 +63,19 @@ def test_counts_a_figure_over_hours_or_days_is_a_tally(nlp, text):
 def test_counts_one_victim_within_hours_is_no_tally(nlp):
     found = counts(nlp, "A man was shot twice in two hours.")
     assert [(c.kind, c.value, c.implausible) for c in found] == [("shot", 1, None)]
+
+
+def test_counts_a_killer_ending_a_numbered_list_is_killed_too(nlp):
+    assert figures(nlp, "Man kills his wife, 2 sons and himself") == [("killed", 4, None)]
+
+
+def test_counts_animals_are_not_people(nlp):
+    assert figures(nlp, "Two dogs were shot.") == []
+    assert figures(nlp, "The man shot his neighbor and 2 dogs.") == [("shot", 1, None)]
+
+
+def test_counts_people_listed_as_subjects_side_by_side_are_one_figure(nlp):
+    assert figures(nlp, "Police said 3 men and 2 women were shot.") == [("shot", 5, None)]
+    # A later subject with a participle of its own is a clause of its own, not part of the first figure.
+    assert figures(nlp, "Two suspects in a shooting that left four people dead and one person injured were identified.") \
+        == [("attackers", 2, None), ("killed", 4, None), ("injured", 1, None)]

@@ -448,6 +448,10 @@ def _count(doc: Doc, group: Span, sentence_of: Callable[[int], int]) -> Count | 
     if bounds is None:
         return None
     value, low, high, approximate = bounds
+    people = _rules()["singular_people"]
+    if not _own_state(_nominal(anchor)) and any(
+            _numbered(c) or _is_person_word(c, people) for c in _listed_subjects(_nominal(anchor)) if c.i < anchor.i):
+        return None  # "3 men and 2 women were shot", parsed as two subjects: the first counts both
     if value == 1 and _carried_only(_nominal(anchor), kind):
         kind = _carried_wounded(_nominal(anchor))
         if kind is None:
@@ -942,7 +946,7 @@ def _with_coordinated_people(nominal: Token, value: int, start: int, end: int) -
     # "Wallkill man, two children dead": a headline's bare person before the group, set off by a comma.
     fronted = _fronted_people(first, rules) if _numbered(first) else []
     parts = sorted({first, *first.conjuncts, *(p for a in numbered for p in (a, *a.conjuncts)),
-                    *(s for s in _listed_subjects(first) if s.i > first.i)}, key=lambda t: t.i)
+                    *(s for s in _listed_subjects(first) if s.i > first.i and not _own_state(s))}, key=lambda t: t.i)
     if fronted:
         value, start = value + len(fronted), min(start, nominal.doc[fronted[0].left_edge.i].idx)
     total = _breakdown(first, parts, rules)
@@ -954,7 +958,7 @@ def _with_coordinated_people(nominal: Token, value: int, start: int, end: int) -
             total += value
             continue
         number = next((c for c in part.children if c.dep_ == "nummod"), None)
-        figure = _parse_number([number]) if number is not None else None
+        figure = _parse_number([number]) if number is not None and not _excluded(number) else None
         # The killer after the victims ('his two children and himself') is counted by _killed_self_too; before
         # them ('kills himself, 2 children') the list starts with him.
         reflexive = part.lower_ in rules["reflexives"] and part.i > nominal.i
@@ -1001,7 +1005,7 @@ def _breakdown(first: Token, parts: list[Token], rules: dict[str, Any]) -> int |
     figures = []
     for part in parts:
         number = next((c for c in part.children if c.dep_ == "nummod"), None)
-        figure = _parse_number([number]) if number is not None else None
+        figure = _parse_number([number]) if number is not None and not _excluded(number) else None
         if figure is None and _is_one_person(part, rules):
             figure = 1
         figures.append(figure)
@@ -1021,8 +1025,8 @@ def _killed_self_too(victims: Token) -> Token | None:
         if token.i < node.i or token.lower_ not in rules["reflexives"]:
             continue
         head = token.head
-        # "kills woman, her son, himself": the killer ends a list of appositions
-        listed = head.dep_ == "appos" and head.head == node and _owned_by_pronoun(head)
+        # "kills woman, her son, himself", "kills his wife, 2 sons and himself": the killer ends a list of appositions
+        listed = head.dep_ == "appos" and head.head == node and (_owned_by_pronoun(head) or _numbered(head))
         if token.dep_ in ("conj", "appos", "npadvmod") and (head in (node, verb) or listed):  # "kills son, self"
             return token
         if token.dep_ == "dobj" and head.lemma_.lower() in rules["verbs"] and head.i != verb.i:
