@@ -99,6 +99,12 @@ def test_muc4_perpetrator_fills_leave_the_suspicion_to_the_confidence_slot():
     assert _perpetrator_string("the suspected kidnappers") == "KIDNAPPERS"
 
 
+def test_muc4_perpetrator_fills_drop_a_bracketed_acronym_and_the_reporters_so_called():
+    assert _perpetrator_string("members of the Popular Front (PF") == "MEMBERS OF THE POPULAR FRONT"
+    assert _perpetrator_string("urban commandos (PF)") == "URBAN COMMANDOS"
+    assert _perpetrator_string("the so-called Red Star cell") == "RED STAR CELL"
+
+
 def test_muc4_a_group_and_its_acronym_are_one_perpetrator():
     front = Entity(id="g1", name="Northern Star Front", type="ORG", aliases=("NSF",))
     context = _context((front,))

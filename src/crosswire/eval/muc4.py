@@ -718,7 +718,8 @@ def _perpetrator_string(name: str) -> str:
     words = name.upper().replace("\n", " ").split(",")[0].split()
     # "ALLEGED GUERRILLA URBAN COMMANDOS": the doubt is the confidence slot's, not part of who they are.
     # "OUR UNITS" of a rebel communique: the possessive is the speaker's, the keys keep "UNITS".
-    while len(words) > 1 and words[0] in ("THE", "A", "AN", "ANOTHER", "OUR", "THEIR", "ITS") + SUSPECT_WORDS:
+    # "SO-CALLED NELSON MANDELA CELL": the quoting word is the reporter's distance, not part of the name.
+    while len(words) > 1 and words[0] in ("THE", "A", "AN", "ANOTHER", "OUR", "THEIR", "ITS", "SO-CALLED") + SUSPECT_WORDS:
         words.pop(0)
     number = r"[\d,.]+|" + "|".join(NUMBER_WORDS)
     approximate = 0  # "OVER 500 GUERRILLA FIGHTERS": an estimate is the number slot's, not the name's
@@ -731,7 +732,10 @@ def _perpetrator_string(name: str) -> str:
         words = words[3:]
     if len(words) > 2 and words[0] in ("OR", "TO") and re.fullmatch(number, words[1]):
         words = words[2:]  # the rest of a range whose first number the parse left out
-    return " ".join(words).strip(" ,.;:'\"")
+    # "MEMBERS OF THE FARABUNDO MARTI NATIONAL LIBERATION FRONT (FMLN": the acronym in brackets, closed or cut
+    # off, repeats the name.
+    text = re.sub(r"\s*\([^()]*\)?$", "", " ".join(words))
+    return text.strip(" ,.;:'\"")
 
 
 def _factual(mention: EventMentionRef, context: _Context) -> bool:
