@@ -50,3 +50,17 @@ def test_a_four_digit_year_stays_a_year(nlp):
 def test_a_house_number_after_at_is_not_a_clock_time(nlp):
     found = values(nlp, "The victim lived at 1200 West Jefferson, neighbours said.", dt.date(2019, 6, 9))
     assert not any(value.endswith("T12:00") for value in found.values())
+
+
+def test_a_bare_clock_time_takes_the_narratives_last_day(nlp):
+    # Published on a Friday about Thursday's shooting: the 5:30 p.m. is Thursday's, as the report told it.
+    text = "A teen was killed Thursday when a gun went off, deputies said. The shooting occurred about 5:30 p.m. at the bridge."
+    found = values(nlp, text, dt.date(2014, 5, 23))
+    assert found["about 5:30 p.m."].startswith("2014-05-22T17:30")
+    # What is still to come is the publication day's.
+    later = values(nlp, "A man was shot Saturday. Police will hold a news conference at 3 p.m.", dt.date(2014, 5, 23))
+    assert later["3 p.m."].startswith("2014-05-23T15:00")
+    # A later clock time goes on in the same day.
+    text = "A man was shot Thursday, police said. Officers arrived at 9 p.m. He died at 11 p.m. at a hospital."
+    found = values(nlp, text, dt.date(2014, 5, 23))
+    assert found["9 p.m."].startswith("2014-05-22") and found["11 p.m."].startswith("2014-05-22")

@@ -568,7 +568,8 @@ def find_times(doc: Doc, anchor: dt.date | None, sentence_of: Callable[[int], in
     """Every temporal expression in `doc`, from its DATE/TIME entities and patterns the model misses.
 
     A TIME without a date of its own ("at 21:48") takes the day of a day-precise date right next to
-    it in the sentence ("at 21:48 on March 22"), else the publication date.
+    it in the sentence ("at 21:48 on March 22"), else the narrative's last day ("killed Thursday ... The
+    shooting occurred about 5:30 p.m."), else the publication date.
     """
     entities = [piece for e in entities_of(doc) if e.label_ in ("DATE", "TIME") for piece in _pieces(_trim(e), anchor)]
     spans = filter_spans([_trim(s) for s in entities + _matches(doc)])
@@ -582,13 +583,16 @@ def find_times(doc: Doc, anchor: dt.date | None, sentence_of: Callable[[int], in
             fields = TimeFields("DURATION", _duration(1, span[-1].lower_), precision="unknown")
         if fields is not None:
             found[span.start] = (span, fields)
+    bare: set[int] = set()  # clock times that name no day, and no day stands next to
     for start, (span, fields) in found.items():
         if fields.type == "TIME":
             day = _day_beside(span, found.values())
             if day is not None:
                 found[start] = (span, normalize(_spoken(span), day, _tense(span)) or fields)
+            elif _tense(span) != "future" and _names_no_day(span):
+                bare.add(start)
     _join_clock_and_day(found)
-    _resolve_in_narrative(found)
+    _resolve_in_narrative(found, bare)
     return [
         TimeValue(
             start=span.start_char, end=span.end_char, text=span.text, sentence=sentence_of(span.start_char),
@@ -628,8 +632,18 @@ def _spoken(span: Span) -> str:
 _QUARTER_VALUE = re.compile(r"^(?P<year>\d{4})-(?P<part>Q[1-4]|H[12])$")
 
 
-def _resolve_in_narrative(found: dict[int, tuple[Span, TimeFields]]) -> None:
-    """Resolve "the next day", "a year earlier", "that same day" against the narrative's last date.
+_DAY_OR_FINER = frozenset({"day", "hour", "minute"})
+
+
+def _names_no_day(span: Span) -> bool:
+    """A clock time whose words name no day ("about 5:30 p.m."), whatever day it was given by default."""
+    fields = normalize(_spoken(span), None, _tense(span))
+    return fields is not None and fields.type == "TIME" and fields.value.startswith("XXXX")
+
+
+def _resolve_in_narrative(found: dict[int, tuple[Span, TimeFields]], bare: set[int] = frozenset()) -> None:
+    """Resolve "the next day", "a year earlier", "that same day", and a clock time that names no day (`bare`)
+    against the narrative's last date.
 
     TimeML's reference time: the last date the text gave, when it is at least as fine as the offset
     (a day for days and weeks, a month for months, a year for years); otherwise the expression stays
@@ -638,8 +652,13 @@ def _resolve_in_narrative(found: dict[int, tuple[Span, TimeFields]]) -> None:
     1988-Q3, not 1988).
     """
     reference: TimeFields | None = None
+    said_in: Span | None = None  # the reference's sentence: a clock time beside two days is ambiguous
     for start in sorted(found):
         span, fields = found[start]
+        if start in bare and reference is not None and reference.precision in _DAY_OR_FINER and (
+                said_in != span.sent or reference.type == "TIME"):
+            day = dt.date.fromisoformat(reference.earliest)
+            found[start] = (span, fields := normalize(_spoken(span), day, _tense(span)) or fields)
         offset = _OFFSET.match(fields.anchor_offset or "")
         if offset is not None and reference is not None and fields.anchor in ("previous", "document"):
             period = _QUARTER_VALUE.match(reference.value)
@@ -654,7 +673,7 @@ def _resolve_in_narrative(found: dict[int, tuple[Span, TimeFields]]) -> None:
                 found[start] = (span, fields._replace(value=value, precision=precision, earliest=earliest, latest=latest))
                 continue
         if fields.anchor == "document" and fields.type in ("DATE", "TIME") and fields.value[:1].isdigit() and fields.earliest:
-            reference = fields
+            reference, said_in = fields, span.sent
 
 
 def _closes_on_a_date(span: Span) -> bool:
