@@ -12,6 +12,7 @@ from crosswire.eval.semeval import (
     Answer,
     Tally,
     _answer,
+    _city,
     _figures,
     answer_incident,
     combine,
@@ -200,3 +201,10 @@ def test_semeval_offset_and_limit_take_a_slice_of_incidents_in_id_order(tmp_path
         (tmp_path / f"{name}.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     assert [i.id for i in read_incidents(tmp_path, offset=1, limit=1)] == ["2"]
     assert [i.id for i in read_incidents(tmp_path, offset=1)] == ["2", "3"]
+
+
+def test_semeval_a_neighbourhood_after_a_preposition_is_no_town_unless_the_gazetteer_knows_it():
+    text = ("Two men were shot in Little Village on Sunday night. Residents of Little Village said they heard six "
+            "shots, police in Chicago said.")
+    ledger, _ = build_ledger([Article("a", text, published="2015-03-31")], Settings())
+    assert _city(None, ledger) == "Chicago"

