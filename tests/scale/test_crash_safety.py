@@ -102,14 +102,36 @@ def test_killed_builds_resume_to_the_uninterrupted_ledger(corpus, uninterrupted,
     print(f"\n{sum(map(len, stored))} kills; documents stored (of {DOCUMENTS}) when killed, by round: {stored}")
 
 
+# The second build, its imports done before the first starts, waits for a go file: its start-up (seconds)
+# would otherwise race the first build's whole run on the small corpus.
+WAITING_BUILD = """
+import sys, time, pathlib
+import crosswire.pipeline
+from crosswire.cli import main
+pathlib.Path(sys.argv.pop(1) + ".ready").touch()
+go = pathlib.Path(sys.argv[1 + sys.argv.index("--db")] + ".go")
+while not go.exists():
+    time.sleep(0.01)
+main()
+"""
+
+
 def test_a_second_build_on_the_same_store_refuses_and_corrupts_nothing(corpus, uninterrupted, tmp_path):
     expected, _ = uninterrupted
     db = tmp_path / "shared.duckdb"
+    signals = tmp_path / "second"
+    second = subprocess.Popen(
+        [sys.executable, "-c", WAITING_BUILD, str(signals), "build", str(corpus), "--db", str(db), "--json"],
+        env=os.environ | BUILD_ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    while not Path(f"{signals}.ready").exists():
+        assert second.poll() is None, second.communicate()[1]
+        time.sleep(0.05)
     first = _start(corpus, db)
     while not db.exists():
         assert first.poll() is None, first.communicate()[1]
         time.sleep(0.05)
-    second = _start(corpus, db)
+    Path(f"{db}.go").touch()
     _, err = second.communicate(timeout=600)
     assert first.poll() is None, "the first build ended before the second tried: make the corpus larger"
     assert second.returncode == 2
