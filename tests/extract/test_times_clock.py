@@ -64,3 +64,18 @@ def test_a_bare_clock_time_takes_the_narratives_last_day(nlp):
     text = "A man was shot Thursday, police said. Officers arrived at 9 p.m. He died at 11 p.m. at a hospital."
     found = values(nlp, text, dt.date(2014, 5, 23))
     assert found["9 p.m."].startswith("2014-05-22") and found["11 p.m."].startswith("2014-05-22")
+
+
+def test_an_upper_case_pm_is_the_afternoon_not_a_time_zone(nlp):
+    found = values(nlp, "The shooting occurred at 5:30 PM Friday, September 4th, police said.", dt.date(2015, 9, 5))
+    assert found["5:30 PM Friday, September 4th"].startswith("2015-09-04T17:30")
+
+
+def test_a_clock_times_part_of_day_leaves_the_day_to_the_date_beside_it(nlp):
+    found = values(nlp, "Officers responded around 11:40 p.m. the night of November 24.", dt.date(2015, 12, 8))
+    assert any(value.startswith("2015-11-24T23:40") for value in found.values())
+
+
+def test_a_hedged_clock_time_keeps_the_day_it_names(nlp):
+    found = values(nlp, "The child was shot around 9:30 p.m. Thursday, police said.", dt.date(2016, 6, 10))
+    assert found["around 9:30 p.m. Thursday"].startswith("2016-06-09T21:30")

@@ -92,7 +92,7 @@ _AGE = re.compile(r"\byears?[\s-]+old\b|\baged?\b|\bage\s+of\b")
 _DECADE = re.compile(r"^(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<decade>\d{3})0'?s$")
 _MODIFIER = re.compile(r"^(?P<mod>early|mid|late|earlier|later)(?:\s+in)?[\s-]+(?P<rest>.+)$")
 _CLOCK = re.compile(
-    r"(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?(?:\s+(?P<tz>[A-Z]{2,5}|local\s+time|GMT[+-]\d{1,2}))?",
+    r"(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ampm>[apAP]\.?[mM]\.?)?(?:\s+(?P<tz>[A-Z]{2,5}|local\s+time|GMT[+-]\d{1,2}))?",
 )
 _CLOCK_HEDGES = {"about", "around", "approximately", "roughly", "nearly", "almost", "just", "shortly", "sometime",
                  "before", "after", "at", "until", "by", "some"}
@@ -283,6 +283,9 @@ def _parse_time(text: str, anchor: dt.date | None, tense: str | None) -> TimeFie
     if parsed is None:
         return None
     rest = (text[: clock.start()] + " " + text[clock.end() :]).strip(" ,")
+    # "around 9:30 p.m. Thursday", "shortly before 9:30 p.m. on Saturday": the day is what the hedges leave.
+    rest = re.sub(rf"\b(?:{_HEDGES})\b", " ", rest, flags=re.I)
+    rest = " ".join(w for w in rest.split() if w.lower() not in _CLOCK_HEDGES)
     rest = re.sub(r"^(?:on|at|of)\s+|\s+(?:on|at|of)$", "", rest, flags=re.I).strip()
     day = _parse_date(rest.lower(), anchor, tense) if rest else None
     if day is not None and day.precision == "day" and day.value[0].isdigit():
@@ -585,11 +588,12 @@ def find_times(doc: Doc, anchor: dt.date | None, sentence_of: Callable[[int], in
             found[span.start] = (span, fields)
     bare: set[int] = set()  # clock times that name no day, and no day stands next to
     for start, (span, fields) in found.items():
-        if fields.type == "TIME":
+        # "5:30 PM Friday, September 4th": a clock time that names its own day keeps it.
+        if fields.type == "TIME" and _names_no_day(span):
             day = _day_beside(span, found.values())
             if day is not None:
                 found[start] = (span, normalize(_spoken(span), day, _tense(span)) or fields)
-            elif _tense(span) != "future" and _names_no_day(span):
+            elif _tense(span) != "future":
                 bare.add(start)
     _join_clock_and_day(found)
     _resolve_in_narrative(found, bare)
@@ -633,12 +637,19 @@ _QUARTER_VALUE = re.compile(r"^(?P<year>\d{4})-(?P<part>Q[1-4]|H[12])$")
 
 
 _DAY_OR_FINER = frozenset({"day", "hour", "minute"})
+# Words beside a clock time that leave its day open: "around 11:40 p.m. the night (of November 24)".
+_NO_DAY_WORDS = frozenset(_CLOCK_HEDGES | {"on", "of", "the", "in", "night", "morning", "afternoon", "evening"})
 
 
 def _names_no_day(span: Span) -> bool:
-    """A clock time whose words name no day ("about 5:30 p.m."), whatever day it was given by default."""
-    fields = normalize(_spoken(span), None, _tense(span))
-    return fields is not None and fields.type == "TIME" and fields.value.startswith("XXXX")
+    """A clock time whose words name no day ("about 5:30 p.m.", not "5:30 PM Friday"), whatever day it was
+    given by default."""
+    spoken = _spoken(span)
+    clock = _CLOCK.search(spoken)
+    if clock is None:
+        return False
+    rest = spoken[: clock.start()] + " " + spoken[clock.end() :]
+    return all(word.lower() in _NO_DAY_WORDS for word in re.findall(r"[A-Za-z]+", rest))
 
 
 def _resolve_in_narrative(found: dict[int, tuple[Span, TimeFields]], bare: set[int] = frozenset()) -> None:
