@@ -79,3 +79,8 @@ def test_a_clock_times_part_of_day_leaves_the_day_to_the_date_beside_it(nlp):
 def test_a_hedged_clock_time_keeps_the_day_it_names(nlp):
     found = values(nlp, "The child was shot around 9:30 p.m. Thursday, police said.", dt.date(2016, 6, 10))
     assert found["around 9:30 p.m. Thursday"].startswith("2016-06-09T21:30")
+
+
+def test_a_four_digit_clock_time_takes_no_day_from_the_narrative(nlp):
+    text = "Rebels attacked the town on 10 March. The patrol was ambushed at 2130 near the bridge."
+    assert values(nlp, text, dt.date(1990, 3, 12))["2130"] == "XXXX-XX-XXT21:30"

@@ -593,8 +593,8 @@ def find_times(doc: Doc, anchor: dt.date | None, sentence_of: Callable[[int], in
             day = _day_beside(span, found.values())
             if day is not None:
                 found[start] = (span, normalize(_spoken(span), day, _tense(span)) or fields)
-            elif _tense(span) != "future":
-                bare.add(start)
+            elif _tense(span) != "future" and _spoken(span) == span.text:
+                bare.add(start)  # not a four-digit clock time ("at 2130"): wire copy names its day apart
     _join_clock_and_day(found)
     _resolve_in_narrative(found, bare)
     return [
