@@ -208,17 +208,26 @@ def _multiples(doc: Doc, sentence_of: Callable[[int], int]) -> Iterable[Count]:
                     sentence=sentence_of(start), speaker=_according_to(token))
 
 
+def _wound_with(verb: Token, after: int = -1) -> Token | None:
+    """The wound of a 'with' phrase the parser hung on the verb, after token `after`: 'was taken to the
+    hospital with a gunshot wound'."""
+    return next((w for c in verb.children if c.dep_ == "prep" and c.lower_ in _rules()["described"]["with"]
+                 and c.i > after if (w := _wound_object(c)) is not None), None)
+
+
+def _wounded_kind(wound: Token) -> str:
+    """What a wound made of its victim: 'a fatal gunshot wound' killed, any other shot."""
+    return "killed" if _fatal_wound(wound) else _rules()["wounds"]["kind"]
+
+
 def _carried_wounded(token: Token) -> str | None:
     """'A man with a gunshot wound was taken to a hospital', 'medics took a man to the hospital with a gunshot
     wound': a wound said of the one person carried there tells more than the carrying does."""
     node, _, verb = _role(token)
     if (described := _described_kind(node)) is not None:
         return described
-    wound = next((w for c in verb.children if c.dep_ == "prep" and c.lower_ in _rules()["described"]["with"]
-                  and c.i > token.i if (w := _wound_object(c)) is not None), None)
-    if wound is None:
-        return None
-    return "killed" if _fatal_wound(wound) else _rules()["wounds"]["kind"]
+    wound = _wound_with(verb, after=token.i)
+    return None if wound is None else _wounded_kind(wound)
 
 
 def _carried_only(token: Token, kind: str) -> bool:
@@ -651,11 +660,9 @@ def _verb_kind(nominal: Token) -> str | None:
         return own  # "Man killed, 4 others injured": a headline's clauses parse as appositions, each with its verb
     node, role, verb = _role(nominal)
     if verb is not None and role == "dobj" and _state_of_earlier_object(node, nominal, verb):
-        wound = next((w for c in verb.children if c.dep_ == "prep" and c.lower_ in _rules()["described"]["with"]
-                      and c.i > nominal.i if (w := _wound_object(c)) is not None), None)
+        wound = _wound_with(verb, after=nominal.i)
         if wound is not None:  # "... and six others with gunshot wounds", the phrase hung on the verb
-            return "killed" if _fatal_wound(wound) \
-                else _rules()["wounds"]["kind"]
+            return _wounded_kind(wound)
         return _participle_kind(nominal) or _described_kind(nominal)
     kind = _clause_kind(role, verb) if verb is not None and not _unreal(verb) else None
     if kind is not None:
@@ -704,8 +711,7 @@ def _described_kind(node: Token) -> str | None:
             if child.dep_ == "prep" and child.lower_ in rules["with"]:
                 wound = _wound_object(child)
                 if wound is not None:
-                    return "killed" if _fatal_wound(wound) \
-                        else _rules()["wounds"]["kind"]
+                    return _wounded_kind(wound)
     return None
 
 
@@ -763,11 +769,9 @@ def _clause_kind(role: str, verb: Token) -> str | None:
         return transitive[lemma]
     if passive and _struck_by_shot(verb):
         return _rules()["struck_by"]["kind"]
-    if role in _SUBJECTS and (wound := next((w for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
-                                               if (w := _wound_object(c)) is not None), None)) is not None:
+    if role in _SUBJECTS and (wound := _wound_with(verb)) is not None:
         # "was taken to the hospital with a gunshot wound", "was found with gunshot wounds": shot.
-        return "killed" if _fatal_wound(wound) \
-            else _rules()["wounds"]["kind"]
+        return _wounded_kind(wound)
     if role in _SUBJECTS and (died := _then_died(verb)) is not None:
         return died  # "was taken off life support and passed away"
     if (role == "dobj" or passive) and _to_hospital(verb):
@@ -957,8 +961,7 @@ def _with_coordinated_people(nominal: Token, value: int, start: int, end: int) -
         if part == nominal:
             total += value
             continue
-        number = next((c for c in part.children if c.dep_ == "nummod"), None)
-        figure = _parse_number([number]) if number is not None and not _excluded(number) else None
+        figure = _own_figure(part)
         # The killer after the victims ('his two children and himself') is counted by _killed_self_too; before
         # them ('kills himself, 2 children') the list starts with him.
         reflexive = part.lower_ in rules["reflexives"] and part.i > nominal.i
@@ -976,6 +979,12 @@ def _with_coordinated_people(nominal: Token, value: int, start: int, end: int) -
         else:
             end = max(end, part.idx + len(part))
     return total, start, end
+
+
+def _own_figure(part: Token) -> int | None:
+    """The number on one part of a list of people ('two sons'); none on animals ('2 dogs') or ages."""
+    number = next((c for c in part.children if c.dep_ == "nummod"), None)
+    return _parse_number([number]) if number is not None and not _excluded(number) else None
 
 
 def _own_state(noun: Token) -> bool:
@@ -1004,8 +1013,7 @@ def _breakdown(first: Token, parts: list[Token], rules: dict[str, Any]) -> int |
         return None
     figures = []
     for part in parts:
-        number = next((c for c in part.children if c.dep_ == "nummod"), None)
-        figure = _parse_number([number]) if number is not None and not _excluded(number) else None
+        figure = _own_figure(part)
         if figure is None and _is_one_person(part, rules):
             figure = 1
         figures.append(figure)
